@@ -1,0 +1,45 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) };
+
+export default defineConfig({
+  main: {
+    resolve: { alias },
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: {
+          index: 'electron/main/index.ts',
+          // The same core behind a loopback HTTP bridge, for e2e tests and benchmarks in Chromium.
+          'preview-web': 'electron/preview-web/cli.ts',
+          'emergency-key': 'electron/tools/emergency-key.ts',
+        },
+      },
+    },
+  },
+  preload: {
+    resolve: { alias },
+    build: {
+      outDir: 'out/preload',
+      // Sandboxed preloads cannot load modules: one self-contained CommonJS file each.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: 'electron/preload/index.ts' },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    resolve: { alias },
+    plugins: [react()],
+    build: {
+      outDir: 'out/renderer',
+      rollupOptions: {
+        input: { index: fileURLToPath(new URL('./renderer/index.html', import.meta.url)) },
+      },
+    },
+  },
+});

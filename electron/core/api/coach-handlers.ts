@@ -1,0 +1,35 @@
+import type { CoachHandlers } from '@shared/ipc/api';
+import { requireConfirmation, type AppCore } from '../app-core';
+import { createWorkspaceHandlers, type FileSaver } from './workspace-handlers';
+
+/** The coach window's API, implemented once for Electron IPC and the preview:web bridge. */
+export function createCoachHandlers(core: AppCore, saveFile: FileSaver): CoachHandlers {
+  return {
+    ...createWorkspaceHandlers(core, saveFile),
+    vaultStatus: () => core.status(),
+    vaultCreate: async ({ passphrase, confirm }) => {
+      requireConfirmation(passphrase, confirm);
+      const created = await core.vault.create(passphrase);
+      core.afterUnlock();
+      return created;
+    },
+    vaultUnlock: async ({ passphrase }) => {
+      await core.vault.unlock(passphrase);
+      return core.afterUnlock();
+    },
+    vaultRecover: async ({ recoveryCode, newPassphrase, confirm }) => {
+      requireConfirmation(newPassphrase, confirm);
+      await core.vault.recover(recoveryCode, newPassphrase);
+      return core.afterUnlock();
+    },
+    vaultChangePassphrase: async ({ current, next, confirm }) => {
+      requireConfirmation(next, confirm);
+      await core.vault.changePassphrase(current, next);
+    },
+    vaultLock: () => core.lock('user'),
+    vaultTouch: () => {
+      if (core.vault.isUnlocked) core.idleLock.touch();
+    },
+    vaultSetAutoLock: ({ minutes }) => core.setAutoLockMinutes(minutes),
+  };
+}

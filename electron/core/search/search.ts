@@ -1,0 +1,59 @@
+import type { SearchHit, SearchKind, SearchOptions } from '@shared/domain/search';
+import type { Db } from '../db/open-database';
+import { statement } from '../repositories/statements';
+import { toFtsQuery } from './fts-query';
+import { MATCH_END, MATCH_START, parseSnippet } from './snippet';
+
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 100;
+/** Tokens of context in a snippet: about a line of text. */
+const SNIPPET_TOKENS = 16;
+
+interface HitRow {
+  kind: SearchKind;
+  ref_id: string;
+  session_id: string | null;
+  coachee_id: string;
+  private: number;
+  snippet: string;
+  coachee_name: string | null;
+  session_started_at: string | null;
+}
+
+// A word in a title (a coachee's name, what they want to walk away with, the prompt asked) counts
+// more than the same word in running text. snippet() column -1: the column that matched best.
+const SEARCH_SQL = `
+SELECT search_index.kind, search_index.ref_id, search_index.session_id, search_index.coachee_id, search_index.private,
+       snippet(search_index, -1, '${MATCH_START}', '${MATCH_END}', '…', ${SNIPPET_TOKENS}) AS snippet,
+       c.name AS coachee_name, s.started_at AS session_started_at
+FROM search_index
+LEFT JOIN coachees c ON c.id = search_index.coachee_id
+LEFT JOIN sessions s ON s.id = search_index.session_id
+WHERE search_index MATCH @match
+  AND (@includePrivate = 1 OR search_index.private = 0)
+  AND (@coacheeId IS NULL OR search_index.coachee_id = @coacheeId)
+ORDER BY bm25(search_index, 3.0, 1.0)
+LIMIT @limit`;
+
+/** Full-text search over everything in the vault, best match first. Never throws on what was typed. */
+export function search(db: Db, query: string, options: SearchOptions = {}): SearchHit[] {
+  const match = toFtsQuery(query);
+  if (!match) return [];
+  const limit = Math.min(Math.max(Math.trunc(options.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
+  const rows = statement<[object], HitRow>(db, SEARCH_SQL).all({
+    match,
+    includePrivate: options.includePrivate === false ? 0 : 1,
+    coacheeId: options.coacheeId ?? null,
+    limit,
+  });
+  return rows.map((row) => ({
+    kind: row.kind,
+    refId: row.ref_id,
+    sessionId: row.session_id,
+    coacheeId: row.coachee_id,
+    coacheeName: row.coachee_name ?? '',
+    sessionStartedAt: row.session_started_at,
+    private: row.private === 1,
+    snippet: parseSnippet(row.snippet),
+  }));
+}

@@ -1,0 +1,19 @@
+import { writeFile } from 'node:fs/promises';
+import { BrowserWindow, dialog } from 'electron';
+import type { FileSaver } from '../core/api/workspace-handlers';
+
+/** Exports go where the coach says, through the system's save dialog; nothing is written otherwise. */
+export function dialogFileSaver(owner: () => BrowserWindow | null): FileSaver {
+  return async ({ suggestedName, bytes, kind }) => {
+    const window = owner();
+    const options = {
+      title: 'Export system map',
+      defaultPath: suggestedName,
+      filters: [kind === 'svg' ? { name: 'SVG image', extensions: ['svg'] } : { name: 'PNG image', extensions: ['png'] }],
+    };
+    const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+    if (result.canceled || !result.filePath) return { saved: false, path: null };
+    await writeFile(result.filePath, bytes);
+    return { saved: true, path: result.filePath };
+  };
+}

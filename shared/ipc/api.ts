@@ -1,0 +1,33 @@
+/**
+ * The whole IPC contract: everything the coach window may ask of the main process. Preload, the
+ * main-process handlers and the preview:web bridge are all derived from this one table.
+ */
+import type { BridgeOf, ClientOf, HandlersOf } from './define';
+import type { AppEvent, Unsubscribe } from './events';
+import { vaultCalls } from './vault-calls';
+import { workspaceCalls } from './workspace-calls';
+
+export const coachCalls = {
+  ...vaultCalls,
+  ...workspaceCalls,
+};
+
+export type CoachCalls = typeof coachCalls;
+export type CoachMethod = keyof CoachCalls;
+export type CoachHandlers = HandlersOf<CoachCalls>;
+
+/** What the renderer code uses: typed calls that throw AppError. */
+export interface ConfidanteApi extends ClientOf<CoachCalls> {
+  onEvent(listener: (event: AppEvent) => void): Unsubscribe;
+}
+
+/** What preload (and the preview:web bridge) exposes: the same calls, resolving to envelopes. */
+export interface ConfidanteBridge extends BridgeOf<CoachCalls> {
+  onEvent(listener: (event: AppEvent) => void): Unsubscribe;
+}
+
+/** The single Electron IPC channel of the coach window; methods travel as its first argument. */
+export const COACH_CHANNEL = 'confidante:coach';
+export const COACH_EVENT_CHANNEL = 'confidante:coach-event';
+
+export const coachMethods = Object.keys(coachCalls) as CoachMethod[];

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import type { Action } from '../domain/action';
+import { ACTION_STATUSES } from '../domain/action';
+import type { BoundaryCheck } from '../domain/boundary-check';
+import type { Coachee, CoacheeListItem } from '../domain/coachee';
+import { RELATIONSHIP_KINDS } from '../domain/coachee';
+import type { Observation } from '../domain/observation';
+import { OBSERVATION_KINDS } from '../domain/observation';
+import type { CustomPrompt, PromptAnswer } from '../domain/prompt';
+import type { SearchHit } from '../domain/search';
+import type { Session } from '../domain/session';
+import { SESSION_OUTCOMES } from '../domain/session';
+import type { CoacheeDetail, SessionDetail } from '../domain/workspace';
+import { CHALLENGE_INTENSITIES, WAYS_OF_WORKING } from '../domain/working-style';
+import { call } from './define';
+
+const id = z.string().uuid();
+const shortText = z.string().max(500);
+const longText = z.string().max(20_000);
+const way = z.enum(WAYS_OF_WORKING);
+const intensity = z.enum(CHALLENGE_INTENSITIES);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+const profile = {
+  name: z.string().trim().min(1).max(200),
+  role: shortText,
+  organisation: shortText,
+  ambitions: longText,
+  currentProjects: longText,
+  obstacles: longText,
+  supportWanted: longText,
+  note: longText,
+  relationshipKind: z.enum(RELATIONSHIP_KINDS),
+  preferredMode: way,
+  challengeIntensity: intensity,
+};
+
+const boundaryAnswers = z
+  .object({
+    managesPerformanceOrPay: z.boolean(),
+    conflictOfInterest: z.boolean(),
+    confidentialityAgreed: z.boolean(),
+    limitsExplained: z.boolean(),
+    conflictAcknowledged: z.boolean(),
+  })
+  .strict();
+
+const contract = {
+  walkAwayWith: z.string().trim().min(1).max(2000),
+  wayOfWorking: way,
+  challengeIntensity: intensity,
+  timeBoxMinutes: z.number().int().min(5).max(480),
+  boundariesToday: z.string().max(2000),
+};
+
+const prompt = {
+  promptId: z.string().min(1).max(100),
+  promptText: z.string().min(1).max(2000),
+  category: z.string().min(1).max(100),
+  intensity,
+};
+
+export const workspaceCalls = {
+  coacheeList: call(z.object({ search: z.string().max(200).optional(), includeArchived: z.boolean().optional() }).strict()).returns<
+    CoacheeListItem[]
+  >(),
+  coacheeGet: call(z.object({ id }).strict()).returns<CoacheeDetail>(),
+  coacheeCreate: call(z.object({ ...profile, boundaryCheck: boundaryAnswers }).strict()).returns<Coachee>(),
+  coacheeUpdate: call(z.object({ id, patch: z.object(profile).partial().strict() }).strict()).returns<Coachee>(),
+  coacheeArchive: call(z.object({ id, archived: z.boolean() }).strict()).returns<Coachee>(),
+  boundaryCheckSave: call(z.object({ coacheeId: id, answers: boundaryAnswers }).strict()).returns<BoundaryCheck>(),
+
+  sessionStart: call(z.object({ coacheeId: id, ...contract }).strict()).returns<Session>(),
+  sessionGet: call(z.object({ id }).strict()).returns<SessionDetail>(),
+  sessionUpdateContract: call(z.object({ id, patch: z.object(contract).partial().strict() }).strict()).returns<Session>(),
+  sessionSetMode: call(z.object({ id, mode: way }).strict()).returns<Session>(),
+  sessionEnd: call(
+    z
+      .object({
+        id,
+        outcome: z.enum(SESSION_OUTCOMES),
+        outcomeWords: z.string().max(5000),
+        summary: z.string().max(20_000),
+        actions: z
+          .array(z.object({ what: z.string().trim().min(1).max(2000), owner: z.string().trim().min(1).max(200), dueDate: isoDate.nullable() }).strict())
+          .max(100),
+      })
+      .strict(),
+  ).returns<Session>(),
+
+  notesSave: call(z.object({ sessionId: id, lexicalJson: z.string().max(20_000_000), plainText: z.string().max(5_000_000) }).strict()).returns<void>(),
+  mapSave: call(z.object({ sessionId: id, snapshotJson: z.string().max(50_000_000) }).strict()).returns<void>(),
+
+  promptAsk: call(z.object({ sessionId: id, ...prompt }).strict()).returns<PromptAnswer>(),
+  promptAnswer: call(z.object({ id, answer: z.string().max(20_000) }).strict()).returns<PromptAnswer>(),
+  customPromptAdd: call(z.object({ category: prompt.category, intensity, text: prompt.promptText }).strict()).returns<CustomPrompt>(),
+
+  observationAdd: call(z.object({ sessionId: id, kind: z.enum(OBSERVATION_KINDS), text: z.string().trim().min(1).max(20_000) }).strict()).returns<
+    Observation
+  >(),
+  actionFollowUp: call(
+    z.object({ id, status: z.enum(ACTION_STATUSES).exclude(['open']), sessionId: id }).strict(),
+  ).returns<Action>(),
+
+  search: call(z.object({ query: z.string().max(500) }).strict()).returns<SearchHit[]>(),
+  /** Save bytes the coach exported (a map as SVG or PNG) to a file the coach picks. */
+  fileSave: call(
+    z
+      .object({
+        suggestedName: z.string().min(1).max(200).regex(/^[^/\\:*?"<>|\0]+$/),
+        base64: z.string().max(70_000_000),
+        kind: z.enum(['svg', 'png']),
+      })
+      .strict(),
+  ).returns<{ saved: boolean; path: string | null }>(),
+};
