@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
+import { COACH_EVENT_CHANNEL } from '@shared/ipc/api';
 import { APP_ORIGIN } from './app-protocol';
 
 export const PARTITION = 'confidante';
@@ -33,4 +34,30 @@ export function createCoachWindow(preloadDir: string, devServerUrl: string | und
   window.once('ready-to-show', () => window.show());
   void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   return window;
+}
+
+export interface CloseGuard {
+  /** The renderer has saved everything: let the window close. */
+  release(): void;
+}
+
+/**
+ * Closing the window while the vault is open first asks the renderer to save what is pending
+ * (autosave debounces); it answers with appReadyToClose. A renderer that does not answer within
+ * three seconds does not keep the window open.
+ */
+export function guardClose(window: BrowserWindow, hasUnsavedRisk: () => boolean): CloseGuard {
+  let allowed = false;
+  const release = () => {
+    if (allowed) return;
+    allowed = true;
+    if (!window.isDestroyed()) window.close();
+  };
+  window.on('close', (event) => {
+    if (allowed || !hasUnsavedRisk()) return;
+    event.preventDefault();
+    window.webContents.send(COACH_EVENT_CHANNEL, { type: 'close-requested' });
+    setTimeout(release, 3000);
+  });
+  return { release };
 }

@@ -9,11 +9,11 @@ import { COACH_CHANNEL, COACH_EVENT_CHANNEL, coachCalls } from '@shared/ipc/api'
 import { createCoachHandlers } from '../core/api/coach-handlers';
 import { AppCore } from '../core/app-core';
 import { registerAppScheme, serveRenderer } from './app-protocol';
-import { PARTITION, createCoachWindow } from './coach-window';
+import { type CloseGuard, PARTITION, createCoachWindow, guardClose } from './coach-window';
 import { serveCalls } from './ipc';
 import { installMenu } from './menu';
 import { sqliteNativeBinding } from './native-binding';
-import { dialogFileSaver } from './save-file';
+import { archiveDestinationDialog, dialogFileSaver } from './save-file';
 import { hardenApp, hardenSession, ownOriginCheck } from './security';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -30,6 +30,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let coachWindow: BrowserWindow | null = null;
+  let closeGuard: CloseGuard | null = null;
 
   app.on('second-instance', () => {
     if (coachWindow?.isMinimized()) coachWindow.restore();
@@ -52,19 +53,33 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession(appSession, devServerUrl);
     serveRenderer(appSession, join(here, '../renderer'));
 
-    serveCalls(COACH_CHANNEL, coachCalls, createCoachHandlers(core, dialogFileSaver(() => coachWindow)), () => coachWindow?.webContents ?? null, isOwnOrigin, () => {
+    serveCalls(COACH_CHANNEL, coachCalls, createCoachHandlers(core, {
+        appVersion: app.getVersion(),
+        saveFile: dialogFileSaver(() => coachWindow),
+        chooseDestination: archiveDestinationDialog(() => coachWindow),
+        readyToClose: () => closeGuard?.release(),
+      }), () => coachWindow?.webContents ?? null, isOwnOrigin, () => {
       if (core.vault.isUnlocked) core.idleLock.touch();
     });
     core.onEvent((event) => coachWindow?.webContents.send(COACH_EVENT_CHANNEL, event));
 
-    installMenu({ lock: () => core.lock('user') });
+    // The renderer saves what is pending before a lock it did not start itself; the timer is the backstop.
+    installMenu({
+      lock: () => {
+        if (!coachWindow || !core.vault.isUnlocked) return core.lock('user');
+        coachWindow.webContents.send(COACH_EVENT_CHANNEL, { type: 'lock-requested' });
+        setTimeout(() => core.lock('user'), 2000);
+      },
+    });
     powerMonitor.on('suspend', () => core.lock('suspend'));
     powerMonitor.on('lock-screen', () => core.lock('screen-lock'));
 
     const openWindow = (): void => {
       coachWindow = createCoachWindow(join(here, '../preload'), devServerUrl);
+      closeGuard = guardClose(coachWindow, () => core.vault.isUnlocked);
       coachWindow.on('closed', () => {
         coachWindow = null;
+        closeGuard = null;
       });
     };
     openWindow();

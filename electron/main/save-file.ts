@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { BrowserWindow, dialog } from 'electron';
+import type { ChooseDestination } from '../core/api/archive-handlers';
 import type { FileSaver } from '../core/api/workspace-handlers';
 
 /** Exports go where the coach says, through the system's save dialog; nothing is written otherwise. */
@@ -15,5 +16,19 @@ export function dialogFileSaver(owner: () => BrowserWindow | null): FileSaver {
     if (result.canceled || !result.filePath) return { saved: false, path: null };
     await writeFile(result.filePath, bytes);
     return { saved: true, path: result.filePath };
+  };
+}
+
+/** Where an encrypted archive goes: the coach picks it; the archive code writes there atomically. */
+export function archiveDestinationDialog(owner: () => BrowserWindow | null): ChooseDestination {
+  return async (suggestedName) => {
+    const window = owner();
+    const options = {
+      title: 'Export encrypted archive',
+      defaultPath: suggestedName,
+      filters: [{ name: 'Confidante archive', extensions: ['age'] }],
+    };
+    const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
   };
 }

@@ -18,6 +18,7 @@ export interface PreviewOptions {
   port?: number;
   /** Where exported files are written (default: a folder beside the data folder). */
   exportDir?: string;
+  appVersion?: string;
   vault?: Omit<VaultOptions, 'dir'>;
 }
 
@@ -40,11 +41,18 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   const core = new AppCore({ dir: options.dataDir, ...options.vault });
   // No dialog in a browser: exports land in one folder, where tests can look at them.
   const exportDir = options.exportDir ?? join(options.dataDir, '..', `${basename(options.dataDir)}-exports`);
-  const handlers = createCoachHandlers(core, async ({ suggestedName, bytes }) => {
-    await mkdir(exportDir, { recursive: true });
-    const path = join(exportDir, basename(suggestedName));
-    await writeFile(path, bytes);
-    return { saved: true, path };
+  const handlers = createCoachHandlers(core, {
+    appVersion: options.appVersion ?? '0.0.0-preview',
+    saveFile: async ({ suggestedName, bytes }) => {
+      await mkdir(exportDir, { recursive: true });
+      const path = join(exportDir, basename(suggestedName));
+      await writeFile(path, bytes);
+      return { saved: true, path };
+    },
+    chooseDestination: async (suggestedName) => {
+      await mkdir(exportDir, { recursive: true });
+      return join(exportDir, basename(suggestedName));
+    },
   });
   const token = randomBytes(32).toString('base64url');
   const eventStreams = new Set<ServerResponse>();

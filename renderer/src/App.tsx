@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { LockReason, VaultStatus } from '@shared/domain/vault';
-import { api } from './api/client';
-import { Home } from './features/home/Home';
+import { api, settled } from './api/client';
 import { CreateVault } from './features/vault/CreateVault';
 import { DamagedVault } from './features/vault/DamagedVault';
 import { UnlockVault } from './features/vault/UnlockVault';
 import { useActivityPing } from './features/vault/useActivityPing';
+import { flushAll } from './features/workspace/pending-saves';
+import { Workspace } from './features/workspace/Workspace';
 
 type View = { kind: 'loading' } | { kind: 'status'; status: VaultStatus; lockedBecause?: LockReason };
 
@@ -15,6 +16,21 @@ type View = { kind: 'loading' } | { kind: 'status'; status: VaultStatus; lockedB
  */
 export function App() {
   const [view, setView] = useState<View>({ kind: 'loading' });
+  // While saving before a lock or close, the workspace is unmounted first: every editor flushes
+  // its pending save on unmount, and only when all those calls are answered does the vault lock.
+  const [closingDown, setClosingDown] = useState(false);
+
+  const closeDown = useCallback(async (then: () => Promise<unknown>) => {
+    setClosingDown(true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await flushAll();
+    await settled();
+    try {
+      await then();
+    } finally {
+      setClosingDown(false);
+    }
+  }, []);
 
   useEffect(() => {
     const refresh = (lockedBecause?: LockReason) =>
@@ -22,8 +38,10 @@ export function App() {
     void refresh();
     return api.onEvent((event) => {
       if (event.type === 'vault-locked') void refresh(event.reason);
+      if (event.type === 'lock-requested') void closeDown(() => api.vaultLock({}));
+      if (event.type === 'close-requested') void closeDown(() => api.appReadyToClose({}));
     });
-  }, []);
+  }, [closeDown]);
 
   const unlocked = view.kind === 'status' && view.status.state === 'unlocked';
   useActivityPing(unlocked);
@@ -38,6 +56,6 @@ export function App() {
     case 'locked':
       return <UnlockVault {...(view.lockedBecause ? { lockedBecause: view.lockedBecause } : {})} onUnlocked={(next) => setView({ kind: 'status', status: next })} />;
     case 'unlocked':
-      return <Home onLock={() => void api.vaultLock({})} />;
+      return closingDown ? <main className="screen screen--centered" aria-busy="true" /> : <Workspace onLock={() => void closeDown(() => api.vaultLock({}))} />;
   }
 }

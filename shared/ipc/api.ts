@@ -4,12 +4,16 @@
  */
 import type { BridgeOf, ClientOf, HandlersOf } from './define';
 import type { AppEvent, Unsubscribe } from './events';
+import { appCalls } from './app-calls';
+import { archiveCalls } from './archive-calls';
 import { vaultCalls } from './vault-calls';
 import { workspaceCalls } from './workspace-calls';
 
 export const coachCalls = {
+  ...appCalls,
   ...vaultCalls,
   ...workspaceCalls,
+  ...archiveCalls,
 };
 
 export type CoachCalls = typeof coachCalls;

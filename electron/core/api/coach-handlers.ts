@@ -1,11 +1,20 @@
 import type { CoachHandlers } from '@shared/ipc/api';
 import { requireConfirmation, type AppCore } from '../app-core';
+import { createArchiveHandlers, type ArchiveDeps } from './archive-handlers';
 import { createWorkspaceHandlers, type FileSaver } from './workspace-handlers';
 
 /** The coach window's API, implemented once for Electron IPC and the preview:web bridge. */
-export function createCoachHandlers(core: AppCore, saveFile: FileSaver): CoachHandlers {
+export interface ShellDeps extends ArchiveDeps {
+  saveFile: FileSaver;
+  /** The coach window saved everything and may close now (Electron); a no-op elsewhere. */
+  readyToClose?: () => void;
+}
+
+export function createCoachHandlers(core: AppCore, shell: ShellDeps): CoachHandlers {
   return {
-    ...createWorkspaceHandlers(core, saveFile),
+    ...createWorkspaceHandlers(core, shell.saveFile),
+    ...createArchiveHandlers(core, shell),
+    appReadyToClose: () => shell.readyToClose?.(),
     vaultStatus: () => core.status(),
     vaultCreate: async ({ passphrase, confirm }) => {
       requireConfirmation(passphrase, confirm);

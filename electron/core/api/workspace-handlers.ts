@@ -3,7 +3,8 @@ import type { BoundaryCheckAnswers } from '@shared/domain/boundary-check';
 import type { Session } from '@shared/domain/session';
 import type { CoacheeDetail, SessionDetail, SessionSummary } from '@shared/domain/workspace';
 import type { WayOfWorking } from '@shared/domain/working-style';
-import type { CoachHandlers } from '@shared/ipc/api';
+import type { HandlersOf } from '@shared/ipc/define';
+import type { workspaceCalls } from '@shared/ipc/workspace-calls';
 import type { AppCore } from '../app-core';
 import type { Repositories } from '../repositories';
 import { search } from '../search/search';
@@ -11,10 +12,7 @@ import { search } from '../search/search';
 /** Saves bytes the coach exported to a file: a dialog in Electron, a folder in preview:web. */
 export type FileSaver = (file: { suggestedName: string; bytes: Buffer; kind: 'svg' | 'png' }) => Promise<{ saved: boolean; path: string | null }>;
 
-type WorkspaceHandlers = Pick<
-  CoachHandlers,
-  Exclude<keyof CoachHandlers, `vault${string}`>
->;
+type WorkspaceHandlers = HandlersOf<typeof workspaceCalls>;
 
 /** A coach who manages the coachee's performance or pay, or has another conflict, must say they saw the warning. */
 export function hasConflict(answers: BoundaryCheckAnswers): boolean {

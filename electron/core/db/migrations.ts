@@ -1,3 +1,4 @@
+import { AppError } from '@shared/errors';
 import type { Db } from './open-database';
 import { MIGRATION_001_INITIAL } from './schema/001-initial';
 
@@ -33,7 +34,8 @@ export function applyMigrations(db: Db, migrations: readonly Migration[]): void 
   const current = schemaVersion(db);
   if (current > latest) {
     // Opening would risk writing rows a newer schema does not expect; refuse instead.
-    throw new Error(
+    throw new AppError(
+      'damaged',
       `This vault was written by a newer version of Confidante (schema version ${current}; this version knows up to ${latest}). Update Confidante to open it.`,
     );
   }

@@ -45,14 +45,27 @@ function httpBridge(): ConfidanteBridge {
   return bridge as unknown as ConfidanteBridge;
 }
 
+/** Calls sent and not yet answered: `settled()` waits for them, e.g. saves before a lock. */
+const inFlight = new Set<Promise<unknown>>();
+
+export async function settled(): Promise<void> {
+  while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+}
+
 function unwrap(bridge: ConfidanteBridge): ConfidanteApi {
   const api: Record<string, unknown> = { onEvent: bridge.onEvent };
   for (const method of coachMethods) {
     const send = bridge[method] as (input: unknown) => Promise<Envelope<unknown>>;
     api[method] = async (input: unknown) => {
-      const envelope = await send(input ?? {});
-      if (!envelope.ok) throw AppError.fromPayload(envelope.error);
-      return envelope.value;
+      const sent = send(input ?? {});
+      inFlight.add(sent);
+      try {
+        const envelope = await sent;
+        if (!envelope.ok) throw AppError.fromPayload(envelope.error);
+        return envelope.value;
+      } finally {
+        inFlight.delete(sent);
+      }
     };
   }
   return api as unknown as ConfidanteApi;

@@ -15,6 +15,7 @@ const BOUNDARY = { managesPerformanceOrPay: false, conflictOfInterest: false, co
  * until it has a sample here, and so it is fuzzed too.
  */
 const VALID: { [K in CoachMethod]: InputOf<CoachCalls[K]> } = {
+  appReadyToClose: {},
   vaultStatus: {},
   vaultCreate: { passphrase: GOOD_PASSPHRASE, confirm: GOOD_PASSPHRASE },
   vaultUnlock: { passphrase: GOOD_PASSPHRASE },
@@ -88,8 +89,14 @@ function malformedVariants(method: CoachMethod, valid: Record<string, unknown>):
   return variants;
 }
 
-const refuseFiles = async () => {
-  throw new Error('no file may be written by a malformed call');
+const refuseFiles = {
+  appVersion: '0.0.0-test',
+  saveFile: async () => {
+    throw new Error('no file may be written by a malformed call');
+  },
+  chooseDestination: async () => {
+    throw new Error('no file may be written by a malformed call');
+  },
 };
 
 describe('IPC input validation', () => {

@@ -1,0 +1,37 @@
+import type { Editor, TLShapeId } from 'tldraw';
+
+export type MapExportFormat = 'svg' | 'png';
+
+export interface MapExportFile {
+  format: MapExportFormat;
+  bytes: Uint8Array;
+  suggestedName: string;
+}
+
+/** The shapes an export covers: the selection if there is one, otherwise the whole current page. */
+export function shapesToExport(editor: Editor): { ids: TLShapeId[]; isSelection: boolean } {
+  const selected = editor.getSelectedShapeIds();
+  if (selected.length > 0) return { ids: [...selected], isSelection: true };
+  return { ids: [...editor.getCurrentPageShapeIds()], isSelection: false };
+}
+
+/**
+ * Renders the map with tldraw's own exporter (`getSvgString` / `toImage`). Fonts are inlined into
+ * the SVG from the app's bundled assets, so the file is self-contained. Returns null when there is
+ * nothing to export.
+ */
+export async function exportMap(editor: Editor, format: MapExportFormat): Promise<MapExportFile | null> {
+  const { ids, isSelection } = shapesToExport(editor);
+  if (ids.length === 0) return null;
+  const suggestedName = `system-map${isSelection ? '-selection' : ''}.${format}`;
+  const options = { background: true, padding: 32 } as const;
+
+  if (format === 'svg') {
+    const result = await editor.getSvgString(ids, options);
+    if (!result) return null;
+    return { format, bytes: new TextEncoder().encode(result.svg), suggestedName };
+  }
+
+  const { blob } = await editor.toImage(ids, { ...options, format: 'png', pixelRatio: 2 });
+  return { format, bytes: new Uint8Array(await blob.arrayBuffer()), suggestedName };
+}

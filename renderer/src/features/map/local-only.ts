@@ -1,0 +1,116 @@
+import {
+  AssetRecordType,
+  createShapeId,
+  defaultHandleExternalTldrawContent,
+  getHashForString,
+  toRichText,
+  type Editor,
+  type TLAsset,
+  type TLBookmarkAsset,
+  type TLComponents,
+  type TLContent,
+  type TLUiOverrides,
+  type VecLike,
+} from 'tldraw';
+
+/**
+ * tldraw reaches for the network on its own in a few places. The map must never do so (the CSP
+ * would refuse anyway, but a refused request is still an attempt and an error in the console):
+ *
+ * - a pasted or dropped URL becomes an embed (an <iframe> to YouTube, Figma, Google Maps…) or a
+ *   bookmark whose preview is *fetched* from that URL (title, description, og:image, favicon);
+ * - pasted <iframe> code becomes an embed;
+ * - tldraw content pasted from elsewhere can carry images and bookmarks hosted on the web.
+ *
+ * Here a URL becomes a plain text shape holding the address, bookmark assets are made without
+ * fetching, and web-hosted assets are dropped from pasted tldraw content.
+ */
+export function keepMapLocal(editor: Editor): void {
+  editor.registerExternalContentHandler('url', ({ url, point }) => {
+    putUrlAsText(editor, url, point);
+  });
+  editor.registerExternalContentHandler('embed', ({ url, point }) => {
+    putUrlAsText(editor, url, point);
+  });
+  editor.registerExternalAssetHandler('url', async ({ url }) => offlineBookmarkAsset(url));
+  editor.registerExternalContentHandler('tldraw', ({ point, content }) =>
+    defaultHandleExternalTldrawContent(editor, point ? { point, content: withoutWebAssets(content) } : { content: withoutWebAssets(content) }),
+  );
+}
+
+function putUrlAsText(editor: Editor, url: string, point: VecLike | undefined): void {
+  const at = point ?? editor.getViewportPageBounds().center;
+  const id = createShapeId();
+  editor.createShape({
+    id,
+    type: 'text',
+    x: at.x,
+    y: at.y,
+    props: { richText: toRichText(url), font: 'sans', size: 's', color: 'blue' },
+  });
+  editor.select(id);
+}
+
+function offlineBookmarkAsset(url: string): TLBookmarkAsset {
+  return {
+    id: AssetRecordType.createId(getHashForString(url)),
+    typeName: 'asset',
+    type: 'bookmark',
+    props: { src: url, title: url, description: '', image: '', favicon: '' },
+    meta: {},
+  };
+}
+
+const isWebUrl = (src: string | null | undefined): boolean => !!src && /^(https?:)?\/\//i.test(src.trim());
+
+function withoutWebAssets(content: TLContent): TLContent {
+  const assets = content.assets.map((asset): TLAsset => {
+    if ((asset.type === 'image' || asset.type === 'video') && isWebUrl(asset.props.src)) {
+      return { ...asset, props: { ...asset.props, src: null } } as TLAsset;
+    }
+    if (asset.type === 'bookmark') {
+      return { ...asset, props: { ...asset.props, image: '', favicon: '' } };
+    }
+    return asset;
+  });
+  return { ...content, assets };
+}
+
+/**
+ * Menu entries removed from tldraw's UI: embeds and bookmarks (they load from the web), tldraw's
+ * own file exports and print (exports go through SystemMap's buttons and `onExport`, so the app
+ * decides where bytes go), and pages (a system map is one page).
+ */
+const REMOVED_ACTIONS = new Set([
+  'insert-embed',
+  'open-embed-link',
+  'convert-to-bookmark',
+  'convert-to-embed',
+  'export-as-svg',
+  'export-as-png',
+  'export-all-as-svg',
+  'export-all-as-png',
+  'print',
+  'move-to-new-page',
+  'change-page-prev',
+  'change-page-next',
+  'toggle-debug-mode',
+]);
+
+export const MAP_UI_OVERRIDES: TLUiOverrides = {
+  actions(_editor, actions) {
+    return Object.fromEntries(Object.entries(actions).filter(([id]) => !REMOVED_ACTIONS.has(id)));
+  },
+  tools(_editor, tools) {
+    return Object.fromEntries(Object.entries(tools).filter(([id]) => id !== 'embed'));
+  },
+};
+
+/** A quieter tldraw: one page, no debug or help menus (the language menu does not apply, the UI is English). */
+export const MAP_COMPONENTS: TLComponents = {
+  PageMenu: null,
+  DebugMenu: null,
+  DebugPanel: null,
+  HelpMenu: null,
+  SharePanel: null,
+};

@@ -1,0 +1,107 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { CoacheeForm } from '../coachees/CoacheeForm';
+import { CoacheeList } from '../coachees/CoacheeList';
+import { CoacheePage } from '../coachees/CoacheePage';
+import { SearchView } from '../search/SearchView';
+import { SessionView } from '../session/SessionView';
+import { StartSession } from '../session/StartSession';
+import { api } from '../../api/client';
+import type { Place } from './navigation';
+import { useAsync } from './useAsync';
+import './workspace.css';
+
+/** The unlocked app: coachees on the left, the current place on the right, search and Lock on top. */
+export function Workspace({ onLock }: { onLock: () => void }) {
+  const [place, setPlace] = useState<Place>({ kind: 'welcome' });
+  const [listVersion, setListVersion] = useState(0);
+  const [query, setQuery] = useState('');
+  const searchRef = useRef<HTMLInputElement>(null);
+  const refreshList = useCallback(() => setListVersion((v) => v + 1), []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const key = event.key.toLowerCase();
+      if (key === 'l') {
+        event.preventDefault();
+        onLock();
+      } else if (key === 'k' || key === 'f') {
+        event.preventDefault();
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onLock]);
+
+  return (
+    <div className="app-shell">
+      <header className="topbar">
+        <span className="brand">Confidante</span>
+        <form
+          className="topbar__search"
+          role="search"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (query.trim()) setPlace({ kind: 'search', query: query.trim() });
+          }}
+        >
+          <input ref={searchRef} type="search" aria-label="Search the vault" placeholder="Search everything (Ctrl+K)" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </form>
+        <div className="topbar__actions">
+          <button type="button" className="button" onClick={onLock} title="Lock the vault (Ctrl+L)">
+            Lock
+          </button>
+        </div>
+      </header>
+      {/* In a live session the coach's attention belongs to one person: the list steps aside. */}
+      <div className={`workspace${place.kind === 'session' ? ' workspace--focused' : ''}`}>
+        {place.kind !== 'session' && <CoacheeList place={place} navigate={setPlace} refreshKey={listVersion} />}
+        <div className="workspace__content">
+          <PlaceView place={place} navigate={setPlace} onChanged={refreshList} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function PlaceView({ place, navigate, onChanged }: { place: Place; navigate: (place: Place) => void; onChanged: () => void }) {
+  switch (place.kind) {
+    case 'welcome':
+      return <Welcome navigate={navigate} />;
+    case 'new-coachee':
+      return <CoacheeForm navigate={navigate} onSaved={onChanged} />;
+    case 'edit-coachee':
+      return <EditCoachee id={place.id} navigate={navigate} onSaved={onChanged} />;
+    case 'coachee':
+      return <CoacheePage key={place.id} id={place.id} navigate={navigate} onChanged={onChanged} />;
+    case 'start-session':
+      return <StartSession coacheeId={place.coacheeId} navigate={navigate} onStarted={onChanged} />;
+    case 'session':
+      return <SessionView key={`${place.id}-${place.mode ?? ''}`} id={place.id} {...(place.mode ? { mode: place.mode } : {})} navigate={navigate} onChanged={onChanged} />;
+    case 'search':
+      return <SearchView query={place.query} navigate={navigate} />;
+  }
+}
+
+function EditCoachee({ id, navigate, onSaved }: { id: string; navigate: (place: Place) => void; onSaved: () => void }) {
+  const [state] = useAsync(() => api.coacheeGet({ id }), id);
+  if (state.status === 'loading') return <div className="page" aria-busy="true" />;
+  if (state.status === 'error') return <div className="page"><p className="error">{state.message}</p></div>;
+  return <CoacheeForm existing={state.value.coachee} navigate={navigate} onSaved={onSaved} />;
+}
+
+function Welcome({ navigate }: { navigate: (place: Place) => void }) {
+  return (
+    <div className="page page--centered">
+      <section className="empty-state">
+        <h1>Your vault is open</h1>
+        <p>Choose a coachee on the left, or add someone new. Everything you record stays encrypted on this computer.</p>
+        <button type="button" className="button button--primary" onClick={() => navigate({ kind: 'new-coachee' })}>
+          Add a coachee
+        </button>
+      </section>
+    </div>
+  );
+}
