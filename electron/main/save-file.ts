@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { BrowserWindow, dialog } from 'electron';
+import { type BrowserWindow, dialog } from 'electron';
 import type { ChooseDestination } from '../core/api/archive-handlers';
 import type { FileSaver } from '../core/api/workspace-handlers';
 

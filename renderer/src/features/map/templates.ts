@@ -193,7 +193,7 @@ const stakeholder: MapTemplate = {
     shapes.push(label(cx, cy - 420, 640, [{ text: 'Stakeholder map', bold: true }], { size: 'm' }));
 
     const coacheeId = createShapeId();
-    shapes.push(box(coacheeId, cx, cy, 240, 120, [{ text: 'Coachee', bold: true }], { geo: 'ellipse', color: 'green', size: 'm' }));
+    shapes.push(box(coacheeId, cx, cy, 240, 120, [{ text: 'Coachee', bold: true }], { geo: 'ellipse', color: 'green', fill: 'solid', size: 'm' }));
 
     const rx = 380;
     const ry = 270;
@@ -220,14 +220,14 @@ const stakeholder: MapTemplate = {
 const circles: MapTemplate = {
   id: 'circles',
   name: 'Circles of control',
-  description: 'What they control, what they can influence, what only concerns them.',
+  description: 'What they control, can influence, or can only worry about.',
   size: { w: 840, h: 960 },
   build({ x: cx, y: cy }) {
     const shapes: TLCreateShapePartial[] = [
       label(cx, cy - 480, 700, [{ text: 'Control, influence, concern', bold: true }], { size: 'm' }),
-      box(createShapeId(), cx, cy, 820, 820, [], { geo: 'ellipse', color: 'grey' }),
-      box(createShapeId(), cx, cy, 540, 540, [], { geo: 'ellipse', color: 'light-blue' }),
-      box(createShapeId(), cx, cy, 270, 270, [{ text: 'Control', bold: true }, { text: 'What I can do' }], { geo: 'ellipse', color: 'green' }),
+      box(createShapeId(), cx, cy, 820, 820, [], { geo: 'ellipse', color: 'grey', fill: 'solid' }),
+      box(createShapeId(), cx, cy, 540, 540, [], { geo: 'ellipse', color: 'light-blue', fill: 'solid' }),
+      box(createShapeId(), cx, cy, 270, 270, [{ text: 'Control', bold: true }, { text: 'What I can do' }], { geo: 'ellipse', color: 'green', fill: 'solid' }),
       label(cx, cy - 232, 300, [{ text: 'Influence', bold: true }, { text: 'Who and what I can affect' }]),
       label(cx, cy - 370, 320, [{ text: 'Concern', bold: true }, { text: 'What matters, out of my reach' }]),
     ];

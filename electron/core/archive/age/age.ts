@@ -1,0 +1,198 @@
+import { randomBytes } from 'node:crypto';
+import { archiveErrors } from '../errors';
+import { decodeBase64NoPad, encodeBase64NoPad } from './base64';
+import { encodeHeader, encodeHeaderWithoutMac, parseHeader, type Stanza } from './header';
+import { TAG_BYTES, aead, equalBytes, hkdfSha256, hmacSha256, scryptKey, type Aead } from './primitives';
+
+/**
+ * age v1 with one scrypt (passphrase) recipient, written with Node's native scrypt and
+ * ChaCha20-Poly1305 so that exporting keeps pace with the age CLI. The files are standard: the
+ * `age` tool, or any age implementation, opens them with the passphrase.
+ *
+ *   header  = "age-encryption.org/v1" / "-> scrypt <salt> <logN>" / wrapped file key / "--- <HMAC>"
+ *   payload = 16-byte nonce, then 64 KiB chunks sealed under HKDF(file key, nonce, "payload")
+ *             with nonce = 11-byte big-endian chunk counter ‖ last-chunk flag.
+ */
+
+/** age's own default work factor: about a second of one core, 256 MiB of memory. */
+export const DEFAULT_SCRYPT_LOG_N = 18;
+/** Above this a file would make us spend minutes and gigabytes before we could refuse it. */
+export const MAX_SCRYPT_LOG_N = 22;
+
+export const CHUNK_BYTES = 64 * 1024;
+const SEALED_CHUNK_BYTES = CHUNK_BYTES + TAG_BYTES;
+const FILE_KEY_BYTES = 16;
+const PAYLOAD_NONCE_BYTES = 16;
+const SCRYPT_LABEL = 'age-encryption.org/v1/scrypt';
+const ZERO_NONCE = Buffer.alloc(12);
+
+function passphraseBytes(passphrase: string): Buffer {
+  // Exactly the bytes typed, as the age tool uses them: no normalization, or its files would not open here.
+  return Buffer.from(passphrase, 'utf8');
+}
+
+function scryptSalt(salt: Uint8Array): Buffer {
+  return Buffer.concat([Buffer.from(SCRYPT_LABEL, 'latin1'), salt]);
+}
+
+function chunkNonce(counter: number, last: boolean): Buffer {
+  const nonce = Buffer.alloc(12);
+  // 11-byte big-endian counter; 2^48 chunks (16 EiB) is more than any archive needs.
+  nonce.writeUIntBE(counter, 5, 6);
+  nonce[11] = last ? 1 : 0;
+  return nonce;
+}
+
+export interface EncryptionStart {
+  /** Header and payload nonce: the first bytes of the file. */
+  prefix: Buffer;
+  sealer: StreamSealer;
+}
+
+/** Derive the keys and write the header; the (slow) scrypt runs on the thread pool. */
+export async function startEncryption(passphrase: string, options: { logN?: number; aead?: Aead } = {}): Promise<EncryptionStart> {
+  const logN = options.logN ?? DEFAULT_SCRYPT_LOG_N;
+  if (!Number.isInteger(logN) || logN < 1 || logN > MAX_SCRYPT_LOG_N) throw new RangeError(`scrypt logN must be 1..${MAX_SCRYPT_LOG_N}`);
+  const cipher = options.aead ?? aead;
+  const fileKey = randomBytes(FILE_KEY_BYTES);
+  const salt = randomBytes(16);
+  const wrapKey = await scryptKey(passphraseBytes(passphrase), scryptSalt(salt), logN);
+  const stanza: Stanza = { args: ['scrypt', encodeBase64NoPad(salt), String(logN)], body: cipher.seal(wrapKey, ZERO_NONCE, fileKey) };
+  const mac = hmacSha256(hkdfSha256(fileKey, Buffer.alloc(0), 'header'), encodeHeaderWithoutMac([stanza]));
+  const nonce = randomBytes(PAYLOAD_NONCE_BYTES);
+  const payloadKey = hkdfSha256(fileKey, nonce, 'payload');
+  fileKey.fill(0);
+  wrapKey.fill(0);
+  return { prefix: Buffer.concat([encodeHeader([stanza], mac), nonce]), sealer: new StreamSealer(payloadKey, cipher) };
+}
+
+/**
+ * The STREAM payload, fed in pieces of any size. A full chunk is sealed only once more data is
+ * known to follow it, because the last chunk carries the final flag and must not be empty.
+ */
+export class StreamSealer {
+  private counter = 0;
+  private readonly carry = Buffer.alloc(CHUNK_BYTES);
+  private carried = 0;
+  private finished = false;
+
+  constructor(
+    private readonly key: Buffer,
+    private readonly cipher: Aead = aead,
+  ) {}
+
+  /** Seal what can be sealed now; returns the ciphertext chunks, in order. */
+  push(data: Uint8Array): Buffer[] {
+    if (this.finished) throw new Error('the payload is already finished');
+    const out: Buffer[] = [];
+    let offset = 0;
+    if (this.carried > 0 || data.length <= CHUNK_BYTES) {
+      const take = Math.min(CHUNK_BYTES - this.carried, data.length);
+      this.carry.set(data.subarray(0, take), this.carried);
+      this.carried += take;
+      offset = take;
+      if (offset === data.length) return out;
+      out.push(this.seal(this.carry, false));
+      this.carried = 0;
+    }
+    while (data.length - offset > CHUNK_BYTES) {
+      out.push(this.seal(data.subarray(offset, offset + CHUNK_BYTES), false));
+      offset += CHUNK_BYTES;
+    }
+    this.carry.set(data.subarray(offset), 0);
+    this.carried = data.length - offset;
+    return out;
+  }
+
+  /** The final chunk (empty only when the whole payload is). */
+  finish(): Buffer {
+    if (this.finished) throw new Error('the payload is already finished');
+    this.finished = true;
+    const last = this.seal(this.carry.subarray(0, this.carried), true);
+    this.key.fill(0);
+    this.carry.fill(0);
+    return last;
+  }
+
+  private seal(chunk: Uint8Array, last: boolean): Buffer {
+    return this.cipher.seal(this.key, chunkNonce(this.counter++, last), chunk);
+  }
+}
+
+/** Encrypt a whole buffer in memory (tests, small files); exports stream to disk instead. */
+export async function encryptWithPassphrase(plaintext: Uint8Array, passphrase: string, options: { logN?: number; aead?: Aead } = {}): Promise<Buffer> {
+  const { prefix, sealer } = await startEncryption(passphrase, options);
+  return Buffer.concat([prefix, ...sealer.push(plaintext), sealer.finish()]);
+}
+
+export interface DecryptOptions {
+  /** Refuse files asking for more scrypt work than this (default MAX_SCRYPT_LOG_N). */
+  maxLogN?: number;
+  aead?: Aead;
+}
+
+/** Unwrap the file key from a passphrase header; every refusal is one AppError sentence. */
+async function unwrapFileKey(stanzas: readonly Stanza[], passphrase: string, maxLogN: number, cipher: Aead): Promise<Buffer> {
+  const scryptStanzas = stanzas.filter((stanza) => stanza.args[0] === 'scrypt');
+  if (scryptStanzas.length === 0) throw archiveErrors.notPassphrase();
+  // The spec: an scrypt stanza must be alone in its header.
+  if (stanzas.length !== 1) throw archiveErrors.damagedHeader();
+  const { args, body } = scryptStanzas[0]!;
+  const salt = args.length === 3 ? decodeBase64NoPad(args[1]!) : null;
+  if (!salt || salt.length !== 16 || !/^[1-9][0-9]*$/.test(args[2]!) || body.length !== FILE_KEY_BYTES + TAG_BYTES) {
+    throw archiveErrors.damagedHeader();
+  }
+  const logN = Number(args[2]);
+  if (logN > maxLogN) throw archiveErrors.workFactorTooHigh(logN);
+  const wrapKey = await scryptKey(passphraseBytes(passphrase), scryptSalt(salt), logN);
+  const fileKey = cipher.open(wrapKey, ZERO_NONCE, body);
+  wrapKey.fill(0);
+  if (!fileKey) throw archiveErrors.wrongPassphrase();
+  return fileKey;
+}
+
+/**
+ * Decrypt an age passphrase file held in memory. Checks the header MAC before touching the
+ * payload and every chunk's tag, so a flipped byte anywhere is refused, as is a file cut short.
+ */
+export async function decryptWithPassphrase(file: Uint8Array, passphrase: string, options: DecryptOptions = {}): Promise<Buffer> {
+  const cipher = options.aead ?? aead;
+  const header = parseHeader(file);
+  const fileKey = await unwrapFileKey(header.stanzas, passphrase, options.maxLogN ?? MAX_SCRYPT_LOG_N, cipher);
+  try {
+    const mac = hmacSha256(hkdfSha256(fileKey, Buffer.alloc(0), 'header'), header.macInput);
+    if (!equalBytes(mac, header.mac)) throw archiveErrors.tamperedHeader();
+    const payload = file.subarray(header.payloadOffset);
+    if (payload.length < PAYLOAD_NONCE_BYTES + TAG_BYTES) throw archiveErrors.truncated();
+    const key = hkdfSha256(fileKey, payload.subarray(0, PAYLOAD_NONCE_BYTES), 'payload');
+    try {
+      return openStream(key, payload.subarray(PAYLOAD_NONCE_BYTES), cipher);
+    } finally {
+      key.fill(0);
+    }
+  } finally {
+    fileKey.fill(0);
+  }
+}
+
+function openStream(key: Buffer, sealed: Uint8Array, cipher: Aead): Buffer {
+  const chunks = Math.ceil(sealed.length / SEALED_CHUNK_BYTES);
+  const lastSize = sealed.length - (chunks - 1) * SEALED_CHUNK_BYTES;
+  // A final chunk shorter than a tag, or empty after full ones, is never written by age.
+  if (lastSize < TAG_BYTES || (lastSize === TAG_BYTES && chunks > 1)) throw archiveErrors.truncated();
+  const plaintext = Buffer.alloc(sealed.length - chunks * TAG_BYTES);
+  for (let index = 0; index < chunks; index++) {
+    const start = index * SEALED_CHUNK_BYTES;
+    const chunk = sealed.subarray(start, Math.min(start + SEALED_CHUNK_BYTES, sealed.length));
+    const last = index === chunks - 1;
+    const opened = cipher.open(key, chunkNonce(index, last), chunk);
+    if (!opened) {
+      // A non-final chunk where the final one should be: the file was cut at a chunk boundary.
+      if (last && cipher.open(key, chunkNonce(index, false), chunk)) throw archiveErrors.truncated();
+      throw archiveErrors.tamperedPayload();
+    }
+    opened.copy(plaintext, index * CHUNK_BYTES);
+    opened.fill(0);
+  }
+  return plaintext;
+}

@@ -1,0 +1,166 @@
+import { inflateRawSync } from 'node:zlib';
+import { archiveErrors } from '../errors';
+import { crc32 } from './crc32';
+import { isSafeEntryPath } from './paths';
+
+/**
+ * Limits on what an archive may unpack to. Declared sizes in a zip are the attacker's to choose,
+ * so these are enforced on the bytes actually produced while inflating.
+ */
+export interface ZipLimits {
+  maxEntries: number;
+  maxEntryBytes: number;
+  maxTotalBytes: number;
+}
+
+const MiB = 1024 * 1024;
+
+/** Far beyond a coaching practice's vault (a 50 MB map is the largest single thing it allows). */
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 20_000, maxEntryBytes: 128 * MiB, maxTotalBytes: 512 * MiB };
+
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+const EOCD_BYTES = 22;
+const CENTRAL_BYTES = 46;
+const LOCAL_BYTES = 30;
+const STORED = 0;
+const DEFLATED = 8;
+
+interface CentralEntry {
+  name: string;
+  flags: number;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function findEndOfCentralDirectory(zip: Buffer): number {
+  // The record is 22 bytes plus a comment of up to 65535: look back no further than that.
+  const stop = Math.max(0, zip.length - EOCD_BYTES - 0xffff);
+  for (let at = zip.length - EOCD_BYTES; at >= stop; at--) {
+    if (zip.readUInt32LE(at) === EOCD_SIGNATURE && at + EOCD_BYTES + zip.readUInt16LE(at + 20) === zip.length) return at;
+  }
+  throw archiveErrors.notAZip();
+}
+
+function readCentralDirectory(zip: Buffer, limits: ZipLimits): { entries: CentralEntry[]; centralOffset: number } {
+  const eocd = findEndOfCentralDirectory(zip);
+  const disk = zip.readUInt16LE(eocd + 4);
+  const centralDisk = zip.readUInt16LE(eocd + 6);
+  const onDisk = zip.readUInt16LE(eocd + 8);
+  const count = zip.readUInt16LE(eocd + 10);
+  const size = zip.readUInt32LE(eocd + 12);
+  const offset = zip.readUInt32LE(eocd + 16);
+  // Split archives and zip64 are never written by Confidante (archives stay far below 4 GiB).
+  if (disk !== 0 || centralDisk !== 0 || onDisk !== count || count === 0xffff || offset === 0xffffffff) throw archiveErrors.notAZip();
+  if (count > limits.maxEntries) throw archiveErrors.tooManyEntries(limits.maxEntries);
+  if (offset + size > eocd) throw archiveErrors.notAZip();
+
+  const entries: CentralEntry[] = [];
+  let at = offset;
+  for (let index = 0; index < count; index++) {
+    if (at + CENTRAL_BYTES > offset + size || zip.readUInt32LE(at) !== CENTRAL_SIGNATURE) throw archiveErrors.notAZip();
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extraLength = zip.readUInt16LE(at + 30);
+    const commentLength = zip.readUInt16LE(at + 32);
+    const end = at + CENTRAL_BYTES + nameLength + extraLength + commentLength;
+    if (end > offset + size) throw archiveErrors.notAZip();
+    let name: string;
+    try {
+      name = utf8.decode(zip.subarray(at + CENTRAL_BYTES, at + CENTRAL_BYTES + nameLength));
+    } catch {
+      throw archiveErrors.notAZip();
+    }
+    entries.push({
+      name,
+      flags: zip.readUInt16LE(at + 8),
+      method: zip.readUInt16LE(at + 10),
+      crc: zip.readUInt32LE(at + 16),
+      compressedSize: zip.readUInt32LE(at + 20),
+      size: zip.readUInt32LE(at + 24),
+      localOffset: zip.readUInt32LE(at + 42),
+    });
+    at = end;
+  }
+  return { entries, centralOffset: offset };
+}
+
+/** Where an entry's data lies, checked against its local header. */
+function dataRange(zip: Buffer, entry: CentralEntry, centralOffset: number): [number, number] {
+  const local = entry.localOffset;
+  if (local + LOCAL_BYTES > centralOffset || zip.readUInt32LE(local) !== LOCAL_SIGNATURE) throw archiveErrors.damagedEntry(entry.name);
+  const nameLength = zip.readUInt16LE(local + 26);
+  const extraLength = zip.readUInt16LE(local + 28);
+  const localName = zip.subarray(local + LOCAL_BYTES, local + LOCAL_BYTES + nameLength);
+  // Two names for one entry is how some tools are tricked into writing somewhere else.
+  if (!localName.equals(Buffer.from(entry.name, 'utf8'))) throw archiveErrors.damagedEntry(entry.name);
+  const start = local + LOCAL_BYTES + nameLength + extraLength;
+  const end = start + entry.compressedSize;
+  if (end > centralOffset) throw archiveErrors.damagedEntry(entry.name);
+  return [local, end];
+}
+
+function inflate(entry: CentralEntry, data: Buffer, allowed: number, limits: ZipLimits): Buffer {
+  if (entry.method === STORED) {
+    if (data.length > allowed) throw tooBig(entry, allowed, limits);
+    return data;
+  }
+  try {
+    // maxOutputLength stops inflating as soon as the output passes the limit.
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, allowed) });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooBig(entry, allowed, limits);
+    throw archiveErrors.damagedEntry(entry.name);
+  }
+}
+
+function tooBig(entry: CentralEntry, allowed: number, limits: ZipLimits) {
+  return allowed >= limits.maxEntryBytes
+    ? archiveErrors.entryTooLarge(entry.name, Math.round(limits.maxEntryBytes / MiB))
+    : archiveErrors.expandsTooMuch(Math.round(limits.maxTotalBytes / MiB));
+}
+
+/**
+ * Unpack a zip held in memory into a map of file name → bytes, refusing names that escape the
+ * archive, encrypted or exotic entries, overlapping entries, and anything past the limits.
+ * Folder entries are skipped. Nothing touches the disk.
+ */
+export function readZip(zip: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Map<string, Buffer> {
+  if (zip.length < EOCD_BYTES) throw archiveErrors.notAZip();
+  const { entries, centralOffset } = readCentralDirectory(zip, limits);
+  for (const entry of entries) if (!isSafeEntryPath(entry.name)) throw archiveErrors.unsafePath(entry.name);
+
+  const names = new Set<string>();
+  const ranges: Array<[number, number]> = [];
+  for (const entry of entries) {
+    if (names.has(entry.name)) throw archiveErrors.damagedEntry(entry.name);
+    names.add(entry.name);
+    // Bit 0: encrypted with zip's own (weak) scheme; the archive is already encrypted as a whole.
+    if (entry.flags & 0x1 || (entry.method !== STORED && entry.method !== DEFLATED)) throw archiveErrors.damagedEntry(entry.name);
+    ranges.push(dataRange(zip, entry, centralOffset));
+  }
+  // Entries sharing bytes are the trick behind non-recursive zip bombs; a real zip never does it.
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  for (let i = 1; i < sorted.length; i++) if (sorted[i]![0] < sorted[i - 1]![1]) throw archiveErrors.notAZip();
+
+  const files = new Map<string, Buffer>();
+  let total = 0;
+  entries.forEach((entry, index) => {
+    const end = ranges[index]![1];
+    if (entry.name.endsWith('/')) {
+      if (entry.size !== 0 || entry.compressedSize > 2) throw archiveErrors.damagedEntry(entry.name);
+      return;
+    }
+    const allowed = Math.min(limits.maxEntryBytes, limits.maxTotalBytes - total);
+    const content = inflate(entry, zip.subarray(end - entry.compressedSize, end), allowed, limits);
+    if (content.length !== entry.size || crc32(content) !== entry.crc) throw archiveErrors.damagedEntry(entry.name);
+    total += content.length;
+    files.set(entry.name, content);
+  });
+  return files;
+}

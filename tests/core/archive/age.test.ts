@@ -1,0 +1,135 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Decrypter, Encrypter } from 'age-encryption';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '@shared/errors';
+import {
+  CHUNK_BYTES,
+  StreamSealer,
+  decryptWithPassphrase,
+  encryptWithPassphrase,
+  startEncryption,
+} from '../../../electron/core/archive/age/age';
+import { aeadImplementations } from '../../../electron/core/archive/age/primitives';
+import { tempDir } from '../../support/temp-vault';
+import { ageCliMissing, runAgeWithPty } from './age-cli';
+
+const PASSPHRASE = 'quartz meadow 19 lantern ferry';
+const LOG_N = 10;
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe('age v1 passphrase files', () => {
+  // Sizes around the 64 KiB chunk edges, where STREAM implementations go wrong.
+  const sizes = [0, 1, CHUNK_BYTES - 1, CHUNK_BYTES, CHUNK_BYTES + 1, 3 * CHUNK_BYTES, 3 * CHUNK_BYTES + 7];
+
+  it('round-trips every size around chunk boundaries, with both cipher implementations', async () => {
+    for (const size of sizes) {
+      const plain = randomBytes(size);
+      for (const [name, impl] of Object.entries(aeadImplementations)) {
+        const sealed = await encryptWithPassphrase(plain, PASSPHRASE, { logN: LOG_N, aead: impl });
+        const other = name === 'native' ? aeadImplementations.portable : aeadImplementations.native;
+        expect((await decryptWithPassphrase(sealed, PASSPHRASE, { aead: other })).equals(plain), `${name} ${size}`).toBe(true);
+      }
+    }
+  });
+
+  it('gives the same file whatever sizes the plaintext arrives in', async () => {
+    const plain = randomBytes(5 * CHUNK_BYTES + 123);
+    const { prefix, sealer } = await startEncryption(PASSPHRASE, { logN: LOG_N });
+    const parts: Buffer[] = [prefix];
+    let at = 0;
+    for (const step of [1, CHUNK_BYTES - 1, 10, CHUNK_BYTES * 2, 7, CHUNK_BYTES]) {
+      parts.push(...sealer.push(plain.subarray(at, at + step)));
+      at += step;
+    }
+    parts.push(...sealer.push(plain.subarray(at)), sealer.finish());
+    expect((await decryptWithPassphrase(Buffer.concat(parts), PASSPHRASE)).equals(plain)).toBe(true);
+    expect(() => sealer.finish()).toThrow();
+    expect(() => new StreamSealer(Buffer.alloc(32)).finish().length).not.toThrow();
+  });
+
+  it('interoperates with the age-encryption package both ways', async () => {
+    for (const size of [0, 1000, 2 * CHUNK_BYTES]) {
+      const plain = randomBytes(size);
+      const ours = await encryptWithPassphrase(plain, PASSPHRASE, { logN: LOG_N });
+      const decrypter = new Decrypter();
+      decrypter.addPassphrase(PASSPHRASE);
+      expect(Buffer.from(await decrypter.decrypt(ours)).equals(plain)).toBe(true);
+
+      const encrypter = new Encrypter();
+      encrypter.setPassphrase(PASSPHRASE);
+      encrypter.setScryptWorkFactor(LOG_N);
+      const theirs = await encrypter.encrypt(plain);
+      expect((await decryptWithPassphrase(theirs, PASSPHRASE)).equals(plain)).toBe(true);
+    }
+  });
+
+  it('writes the standard header: one scrypt stanza with the work factor asked for', async () => {
+    const sealed = await encryptWithPassphrase(Buffer.from('hello'), PASSPHRASE, { logN: 12 });
+    const lines = sealed.subarray(0, sealed.indexOf('\n---') + 48).toString('latin1').split('\n');
+    expect(lines[0]).toBe('age-encryption.org/v1');
+    expect(lines[1]).toMatch(/^-> scrypt [A-Za-z0-9+/]{22} 12$/);
+    expect(lines[2]).toMatch(/^[A-Za-z0-9+/]{43}$/);
+    expect(lines[3]).toMatch(/^--- [A-Za-z0-9+/]{43}$/);
+  });
+
+  it('refuses with one sentence: wrong passphrase, not age, another age version, key recipients, huge work factor, truncation', async () => {
+    const sealed = await encryptWithPassphrase(randomBytes(3 * CHUNK_BYTES), PASSPHRASE, { logN: LOG_N });
+    expect((await rejection(decryptWithPassphrase(sealed, 'not the passphrase'))).code).toBe('wrong-passphrase');
+    expect((await rejection(decryptWithPassphrase(Buffer.from('PK\x03\x04 just a zip'), PASSPHRASE))).message).toMatch(/not a Confidante archive/);
+    expect((await rejection(decryptWithPassphrase(Buffer.from('age-encryption.org/v2\n'), PASSPHRASE))).message).toMatch(/newer age format/);
+    expect((await rejection(decryptWithPassphrase(Buffer.from('-----BEGIN AGE ENCRYPTED FILE-----\n'), PASSPHRASE))).message).toMatch(/armored/);
+
+    const x25519 = Buffer.from('age-encryption.org/v1\n-> X25519 AAAA\nAAAA\n--- AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n');
+    expect((await rejection(decryptWithPassphrase(x25519, PASSPHRASE))).message).toMatch(/not a passphrase/);
+
+    const greedy = Buffer.from(sealed.toString('latin1').replace(/^(-> scrypt \S+) 10$/m, '$1 30'), 'latin1');
+    const refused = await rejection(decryptWithPassphrase(greedy, PASSPHRASE));
+    expect(refused.message).toMatch(/work factor \(2\^30\) too high/);
+
+    for (const cut of [sealed.length - 1, sealed.length - 17, sealed.length - CHUNK_BYTES - 16, 200, 60]) {
+      const error = await rejection(decryptWithPassphrase(sealed.subarray(0, cut), PASSPHRASE));
+      expect(['damaged', 'invalid-input']).toContain(error.code);
+    }
+    // Cut exactly at a chunk boundary: every remaining chunk is intact, but none is marked final.
+    const header = sealed.indexOf('\n---') + 49 + 16;
+    expect((await rejection(decryptWithPassphrase(sealed.subarray(0, header + 2 * (CHUNK_BYTES + 16)), PASSPHRASE))).message).toMatch(/incomplete/);
+  });
+});
+
+const ageMissing = ageCliMissing();
+if (ageMissing) console.warn(`[archive] age CLI interop skipped: ${ageMissing}.`);
+
+describe.skipIf(ageMissing !== null)('age v1 interop with the age CLI', () => {
+  let dir: string;
+  let cleanup: () => void;
+  beforeAll(() => ({ dir, cleanup } = tempDir('confidante-age-')));
+  afterAll(() => cleanup());
+
+  it('age -d decrypts our files', async () => {
+    const plain = randomBytes(2 * CHUNK_BYTES + 99);
+    writeFileSync(join(dir, 'ours.age'), await encryptWithPassphrase(plain, PASSPHRASE, { logN: LOG_N }));
+    const run = await runAgeWithPty(['-d', '-o', join(dir, 'ours.out'), join(dir, 'ours.age')], PASSPHRASE);
+    expect(run.code, run.output).toBe(0);
+    expect(readFileSync(join(dir, 'ours.out')).equals(plain)).toBe(true);
+  });
+
+  it('we decrypt files made by age -p, and refuse them with the wrong passphrase', async () => {
+    const plain = randomBytes(CHUNK_BYTES + 5);
+    writeFileSync(join(dir, 'plain.bin'), plain);
+    const run = await runAgeWithPty(['-p', '-o', join(dir, 'theirs.age'), join(dir, 'plain.bin')], PASSPHRASE);
+    expect(run.code, run.output).toBe(0);
+    const theirs = readFileSync(join(dir, 'theirs.age'));
+    expect((await decryptWithPassphrase(theirs, PASSPHRASE)).equals(plain)).toBe(true);
+    expect((await rejection(decryptWithPassphrase(theirs, 'wrong wrong wrong'))).code).toBe('wrong-passphrase');
+  });
+});
