@@ -1,4 +1,4 @@
-export const SEARCH_KINDS = ['coachee', 'session', 'note', 'answer', 'action', 'observation'] as const;
+export const SEARCH_KINDS = ['coachee', 'session', 'note', 'map', 'answer', 'action', 'observation'] as const;
 /** What a hit points at: open the coachee, or the session and the part of it named here. */
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 

@@ -47,6 +47,14 @@ describe('a live session in web', () => {
     await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height - 130, { steps: 5 });
     await page.mouse.up();
     await expect.poll(() => shapeCount(page)).toBeGreaterThan(shapesFromTemplate);
+    // And a word on the canvas, for search.
+    await page.getByTestId('tools.text').click();
+    await page.mouse.click(box.x + box.width / 2 + 120, box.y + box.height - 160);
+    // Type only once tldraw's text editor has the caret, or the first keys go to the canvas.
+    await page.locator('.tl-canvas [contenteditable="true"]:focus').waitFor();
+    await page.keyboard.type('kestrel steering group', { delay: 15 });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shapeCount(page)).toBeGreaterThan(shapesFromTemplate + 1);
     const shapes = await shapeCount(page);
 
     await page.keyboard.press('Escape');
@@ -139,6 +147,7 @@ describe('a live session in web', () => {
     const search = page.getByRole('searchbox', { name: 'Search the vault' });
     for (const [word, kind] of [
       ['zebrafinch', 'Notes'],
+      ['kestrel', 'System map'],
       ['marmalade', 'Challenge answer'],
       ['quillwort', 'Private observation'],
       ['Sam', 'Action'],

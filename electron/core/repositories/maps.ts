@@ -1,4 +1,5 @@
 import type { SystemMap } from '@shared/domain/system-map';
+import { mapPlainText } from '@shared/domain/system-map-text';
 import type { Db } from '../db/open-database';
 import { statement } from './statements';
 import type { Clock } from './support';
@@ -6,6 +7,7 @@ import type { Clock } from './support';
 interface SystemMapRow {
   session_id: string;
   snapshot_json: string;
+  plain_text: string;
   updated_at: string;
 }
 
@@ -31,9 +33,10 @@ export function systemMapRepository(db: Db, now: Clock): SystemMapRepository {
       const map: SystemMap = { sessionId, snapshotJson, updatedAt: now() };
       statement(
         db,
-        `INSERT INTO system_maps (session_id, snapshot_json, updated_at) VALUES (@sessionId, @snapshotJson, @updatedAt)
-         ON CONFLICT (session_id) DO UPDATE SET snapshot_json = excluded.snapshot_json, updated_at = excluded.updated_at`,
-      ).run(map);
+        `INSERT INTO system_maps (session_id, snapshot_json, plain_text, updated_at) VALUES (@sessionId, @snapshotJson, @plainText, @updatedAt)
+         ON CONFLICT (session_id) DO UPDATE SET snapshot_json = excluded.snapshot_json, plain_text = excluded.plain_text,
+           updated_at = excluded.updated_at`,
+      ).run({ ...map, plainText: mapPlainText(snapshotJson) });
       return map;
     },
 

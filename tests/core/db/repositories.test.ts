@@ -315,7 +315,8 @@ describe('cascades', () => {
   it('deleting a session removes everything in it, and its search entries', () => {
     const { coachee, session } = fullCoachee();
     expect(children(session.id)).toEqual({ notes: 1, maps: 1, answers: 1, actions: 1, observations: 1 });
-    expect(indexedFor(coachee.id)).toBe(6);
+    // The coachee's profile, the contract, notes, map, answer, action and observation.
+    expect(indexedFor(coachee.id)).toBe(7);
     repos.sessions.delete(session.id);
     expect(children(session.id)).toEqual({ notes: 0, maps: 0, answers: 0, actions: 0, observations: 0 });
     expect(repos.coachees.get(coachee.id)).not.toBeNull();
@@ -325,7 +326,7 @@ describe('cascades', () => {
   it('deleting a coachee removes their sessions, boundary check and search entries', () => {
     const searchRows = count('search_rows');
     const { coachee, session } = fullCoachee();
-    expect(count('search_rows')).toBe(searchRows + 6);
+    expect(count('search_rows')).toBe(searchRows + 7);
     repos.coachees.delete(coachee.id);
     expect(countWhere('sessions', 'coachee_id', coachee.id)).toBe(0);
     expect(countWhere('boundary_checks', 'coachee_id', coachee.id)).toBe(0);

@@ -8,7 +8,7 @@
 
 interface SearchSource {
   table: string;
-  kind: 'coachee' | 'session' | 'note' | 'answer' | 'action' | 'observation';
+  kind: 'coachee' | 'session' | 'note' | 'map' | 'answer' | 'action' | 'observation';
   /** The column that identifies the source row; never updated. */
   key: string;
   /** Columns whose change must re-index the row. */
@@ -53,6 +53,17 @@ const SEARCH_SOURCES: readonly SearchSource[] = [
   {
     table: 'notes',
     kind: 'note',
+    key: 'session_id',
+    watched: ['plain_text'],
+    title: () => `''`,
+    body: (r) => `${r}.plain_text`,
+    sessionId: (r) => `${r}.session_id`,
+    coacheeId: coacheeOfSession,
+    private: 0,
+  },
+  {
+    table: 'system_maps',
+    kind: 'map',
     key: 'session_id',
     watched: ['plain_text'],
     title: () => `''`,
@@ -182,6 +193,8 @@ CREATE TABLE notes (
 CREATE TABLE system_maps (
   session_id    TEXT PRIMARY KEY NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
   snapshot_json TEXT NOT NULL,
+  -- The words on the map, for search; derived from the snapshot on every save.
+  plain_text    TEXT NOT NULL DEFAULT '',
   updated_at    TEXT NOT NULL
 );
 

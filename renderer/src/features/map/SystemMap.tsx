@@ -6,7 +6,8 @@ import { MAP_ASSET_URLS } from './assets';
 import { remember, snapshotFingerprint, startAutosave, type Autosave } from './autosave';
 import { exportMap, type MapExportFile, type MapExportFormat } from './export';
 import { TLDRAW_LICENSE_KEY_FROM_BUILD } from './license';
-import { keepMapLocal, MAP_COMPONENTS, MAP_UI_OVERRIDES } from './local-only';
+import { keepMapLocal } from './local-only';
+import { MAP_COMPONENTS, MAP_UI_OVERRIDES } from './MapUi';
 import { openMap, replaceMapDocument } from './snapshot';
 import { TemplatePicker } from './TemplatePicker';
 import { applyTemplate, type MapTemplateId } from './templates';
@@ -136,7 +137,7 @@ export function SystemMap({ snapshot, onChange, onExport, licenseKey, onMount }:
       <div className="system-map system-map--problem">
         <section className="system-map__notice" role="alert">
           <h2>This map could not be opened</h2>
-          <p>The saved drawing is not in a form this version can read ({opened.error}).</p>
+          <p>The saved drawing could not be read ({opened.error}).</p>
           <p className="system-map__muted">A blank map replaces the saved one as soon as you draw on it.</p>
           <button
             type="button"

@@ -7,9 +7,7 @@ import {
   type Editor,
   type TLAsset,
   type TLBookmarkAsset,
-  type TLComponents,
   type TLContent,
-  type TLUiOverrides,
   type VecLike,
 } from 'tldraw';
 
@@ -48,6 +46,22 @@ function putUrlAsText(editor: Editor, url: string, point: VecLike | undefined): 
     y: at.y,
     props: { richText: toRichText(url), font: 'sans', size: 's', color: 'blue' },
   });
+  // Centre it on the point, then step down past anything it would cover (several URLs pasted at once).
+  const bounds = editor.getShapePageBounds(id);
+  if (bounds) {
+    let y = at.y - bounds.h / 2;
+    const x = at.x - bounds.w / 2;
+    const others = editor.getCurrentPageShapeIds();
+    for (let step = 0; step < 50; step++) {
+      const box = bounds.clone();
+      box.x = x;
+      box.y = y;
+      const covers = [...others].some((other) => other !== id && editor.getShapePageBounds(other)?.collides(box));
+      if (!covers) break;
+      y += bounds.h + 8;
+    }
+    editor.updateShape({ id, type: 'text', x, y });
+  }
   editor.select(id);
 }
 
@@ -75,42 +89,3 @@ function withoutWebAssets(content: TLContent): TLContent {
   });
   return { ...content, assets };
 }
-
-/**
- * Menu entries removed from tldraw's UI: embeds and bookmarks (they load from the web), tldraw's
- * own file exports and print (exports go through SystemMap's buttons and `onExport`, so the app
- * decides where bytes go), and pages (a system map is one page).
- */
-const REMOVED_ACTIONS = new Set([
-  'insert-embed',
-  'open-embed-link',
-  'convert-to-bookmark',
-  'convert-to-embed',
-  'export-as-svg',
-  'export-as-png',
-  'export-all-as-svg',
-  'export-all-as-png',
-  'print',
-  'move-to-new-page',
-  'change-page-prev',
-  'change-page-next',
-  'toggle-debug-mode',
-]);
-
-export const MAP_UI_OVERRIDES: TLUiOverrides = {
-  actions(_editor, actions) {
-    return Object.fromEntries(Object.entries(actions).filter(([id]) => !REMOVED_ACTIONS.has(id)));
-  },
-  tools(_editor, tools) {
-    return Object.fromEntries(Object.entries(tools).filter(([id]) => id !== 'embed'));
-  },
-};
-
-/** A quieter tldraw: one page, no debug or help menus (the language menu does not apply, the UI is English). */
-export const MAP_COMPONENTS: TLComponents = {
-  PageMenu: null,
-  DebugMenu: null,
-  DebugPanel: null,
-  HelpMenu: null,
-  SharePanel: null,
-};

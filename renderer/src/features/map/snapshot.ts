@@ -11,7 +11,7 @@ export function parseMapSnapshot(json: string): SavedMapSnapshot {
   const value: unknown = JSON.parse(json);
   if (isObject(value) && isObject(value.document)) return value as Partial<TLEditorSnapshot>;
   if (isObject(value) && isObject(value.store) && isObject(value.schema)) return value as unknown as TLStoreSnapshot;
-  throw new Error('This is not a tldraw snapshot.');
+  throw new Error('not a tldraw snapshot');
 }
 
 /**

@@ -10,12 +10,13 @@ const KIND_LABELS: Record<SearchHit['kind'], string> = {
   coachee: 'Profile',
   session: 'Contract',
   note: 'Notes',
+  map: 'System map',
   answer: 'Challenge answer',
   action: 'Action',
   observation: 'Private observation',
 };
 
-const MODE_OF: Partial<Record<SearchHit['kind'], WayOfWorking>> = { note: 'talk', answer: 'challenge', observation: 'talk' };
+const MODE_OF: Partial<Record<SearchHit['kind'], WayOfWorking>> = { note: 'talk', map: 'draw', answer: 'challenge', observation: 'talk' };
 
 /** One search over the whole vault, with highlighted snippets; a hit opens in its session and mode. */
 export function SearchView({ query, navigate }: { query: string; navigate: Navigate }) {

@@ -1,0 +1,59 @@
+import { ARCHIVE_FORMAT_VERSION } from '@shared/domain/archive';
+import type { ArchiveContent } from '../content';
+
+/** README.txt: how the archive is laid out and how to read it with ordinary tools, years from now. */
+export function readmeText(content: ArchiveContent): string {
+  const copy = content.purpose === 'coachee-copy';
+  return `CONFIDANTE ARCHIVE
+==================
+
+What this is
+------------
+A copy of coaching records exported from Confidante ${content.appVersion} on ${content.createdAt}.
+Scope: ${content.scope.label}.
+Purpose: ${copy ? 'a copy for the coachee' : 'a backup of everything'}.
+${
+  copy
+    ? `This copy leaves out, on purpose, the coach's private side: observations and
+self-disclosure notes, and the boundary-check answers. Their absence does not mean
+they were deleted.
+`
+    : `This backup holds everything, including the coach's private observations and
+self-disclosure notes and the boundary-check answers. Keep it as safe as the vault.
+`
+}
+How to open it without Confidante
+---------------------------------
+The .confidante.age file is encrypted with age (https://age-encryption.org, format
+age-encryption.org/v1) under a passphrase. With the age command-line tool:
+
+    age -d -o archive.zip NAME.confidante.age     (asks for the passphrase)
+    unzip archive.zip
+
+What is inside
+--------------
+README.txt                   this file
+manifest.json                format "confidante-archive" version ${ARCHIVE_FORMAT_VERSION}: when and by which
+                             version it was made, the scope and purpose, how many records
+                             of each kind, and the SHA-256 checksum and size of every
+                             other file (check one with: sha256sum FILE)
+index.md                     who and what is in the archive, with links to each session
+sessions/DATE_NAME_ID/       one folder per session:
+    session.md               the contract, outcome, summary, prompts and answers, actions${copy ? '' : ',\n                             and the private observations'}
+    note.md, note.html       the session notes, as Markdown and as a web page
+    note.lexical.json        the notes as Confidante stores them (Lexical editor JSON)
+    map.svg                  the system map as a picture (open it in any web browser)
+    map.tldraw.json          the map as Confidante stores it (a tldraw snapshot)
+data/                        every record as JSON (UTF-8), which Confidante imports:
+    coachees.json            profiles
+${copy ? '' : '    boundary-checks.json     the boundary-check answers, one per coachee\n'}    sessions.json            sessions and their contracts and outcomes
+    prompt-answers.json      prompts asked in sessions and the answers given
+    custom-prompts.json      the coach's own prompts
+    actions.json             actions agreed, with owner, due date and status
+${copy ? '' : '    observations.json        the coach\'s private observations ("observation") and\n                             self-disclosure notes ("disclosure")\n'}    notes.json               for each note: its session, plain text, and its file
+    maps.json                for each map: its session and its file
+
+Dates and times are ISO 8601 in UTC. Ids are UUIDs; records refer to each other by them
+(a session's coacheeId, an action's sessionId, and so on).
+`;
+}
