@@ -25,8 +25,9 @@ export default defineConfig({
       outDir: 'out/preload',
       // Sandboxed preloads cannot load modules: one self-contained CommonJS file each.
       externalizeDeps: false,
+      isolatedEntries: true,
       rollupOptions: {
-        input: { index: 'electron/preload/index.ts' },
+        input: { index: 'electron/preload/index.ts', coachee: 'electron/preload/coachee.ts' },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
@@ -38,7 +39,10 @@ export default defineConfig({
     build: {
       outDir: 'out/renderer',
       rollupOptions: {
-        input: { index: fileURLToPath(new URL('./renderer/index.html', import.meta.url)) },
+        input: {
+          index: fileURLToPath(new URL('./renderer/index.html', import.meta.url)),
+          coachee: fileURLToPath(new URL('./renderer/coachee.html', import.meta.url)),
+        },
       },
     },
   },

@@ -1,12 +1,13 @@
 import { AppError } from '@shared/errors';
+import { DEFAULT_SETTINGS, type AppSettings } from '@shared/domain/settings';
 import type { LockReason, VaultStatus } from '@shared/domain/vault';
 import type { AppEvent } from '@shared/ipc/events';
 import { createRepositories, type Repositories } from './repositories';
+import { ShareHub } from './share/share-hub';
 import { IdleLock } from './vault/idle-lock';
 import { Vault, type VaultOptions } from './vault/vault';
 
-export const DEFAULT_AUTO_LOCK_MINUTES = 10;
-const AUTO_LOCK_SETTING = 'autoLockMinutes';
+const SETTINGS_KEY = 'settings';
 
 /**
  * Everything behind the API, for one data folder: the vault, its idle lock, and the events the
@@ -15,12 +16,19 @@ const AUTO_LOCK_SETTING = 'autoLockMinutes';
 export class AppCore {
   readonly vault: Vault;
   readonly idleLock: IdleLock;
+  readonly share: ShareHub;
   private repositories: Repositories | null = null;
   private readonly listeners = new Set<(event: AppEvent) => void>();
 
   constructor(options: VaultOptions) {
     this.vault = new Vault(options);
-    this.idleLock = new IdleLock(() => this.vault.lock('idle'));
+    this.idleLock = new IdleLock(() => this.lock('idle'));
+    this.share = new ShareHub({
+      saveMap: (sessionId, snapshotJson) => {
+        if (this.vault.isUnlocked) this.repos.maps.save(sessionId, snapshotJson);
+      },
+      toCoach: (event) => this.emit(event),
+    });
     this.vault.onLock((reason: LockReason) => {
       this.repositories = null;
       this.idleLock.stop();
@@ -42,20 +50,31 @@ export class AppCore {
     return probe.problem ? { state: probe.state, problem: probe.problem } : { state: probe.state };
   }
 
-  /** After any unlock: arm the idle lock from the vault's own setting. */
+  /** After any unlock: arm the idle lock and let the shell apply the vault's own settings. */
   afterUnlock(): VaultStatus {
-    const minutes = this.repos.settings.get<number>(AUTO_LOCK_SETTING) ?? DEFAULT_AUTO_LOCK_MINUTES;
-    this.idleLock.setMinutes(minutes);
+    this.applySettings(this.settings());
     return this.status();
   }
 
-  setAutoLockMinutes(minutes: number): VaultStatus {
-    this.repos.settings.set(AUTO_LOCK_SETTING, minutes);
-    this.idleLock.setMinutes(minutes);
-    return this.status();
+  settings(): AppSettings {
+    return { ...DEFAULT_SETTINGS, ...this.repos.settings.get<Partial<AppSettings>>(SETTINGS_KEY) };
   }
 
+  updateSettings(patch: Partial<AppSettings>): AppSettings {
+    const next = { ...this.settings(), ...patch };
+    this.repos.settings.set(SETTINGS_KEY, next);
+    this.applySettings(next);
+    return next;
+  }
+
+  private applySettings(settings: AppSettings): void {
+    this.idleLock.setMinutes(settings.autoLockMinutes);
+    this.emit({ type: 'settings-changed', settings });
+  }
+
+  /** Every lock goes through here: the shared screen saves and blanks first, then the vault closes. */
   lock(reason: LockReason): void {
+    if (this.share.state().active) this.share.stop();
     this.vault.lock(reason);
   }
 
@@ -70,7 +89,7 @@ export class AppCore {
 
   close(): void {
     this.idleLock.stop();
-    this.vault.lock('user');
+    this.lock('user');
   }
 }
 

@@ -5,11 +5,14 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserWindow, app, dialog, powerMonitor, session } from 'electron';
-import { COACH_CHANNEL, COACH_EVENT_CHANNEL, coachCalls } from '@shared/ipc/api';
+import { COACHEE_CHANNEL, COACHEE_EVENT_CHANNEL, COACH_CHANNEL, COACH_EVENT_CHANNEL, coachCalls, coacheeCalls } from '@shared/ipc/api';
+import type { AppEvent } from '@shared/ipc/events';
 import { createCoachHandlers } from '../core/api/coach-handlers';
+import { createCoacheeHandlers } from '../core/api/share-handlers';
 import { AppCore } from '../core/app-core';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { type CloseGuard, PARTITION, createCoachWindow, guardClose } from './coach-window';
+import { createCoacheeWindow } from './coachee-window';
 import { serveCalls } from './ipc';
 import { installMenu } from './menu';
 import { sqliteNativeBinding } from './native-binding';
@@ -20,6 +23,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 // electron-vite sets this only for `electron-vite dev`; a packaged app never loads from a server.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const isOwnOrigin = ownOriginCheck(devServerUrl);
+const preloadDir = join(here, '../preload');
 
 if (process.env.CONFIDANTE_DATA_DIR) app.setPath('userData', process.env.CONFIDANTE_DATA_DIR);
 registerAppScheme();
@@ -30,6 +34,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let coachWindow: BrowserWindow | null = null;
+  let coacheeWindow: BrowserWindow | null = null;
   let closeGuard: CloseGuard | null = null;
 
   app.on('second-instance', () => {
@@ -53,33 +58,70 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession(appSession, devServerUrl);
     serveRenderer(appSession, join(here, '../renderer'));
 
-    serveCalls(COACH_CHANNEL, coachCalls, createCoachHandlers(core, {
+    const sendToCoach = (event: AppEvent) => coachWindow?.webContents.send(COACH_EVENT_CHANNEL, event);
+    const closeCoacheeWindow = () => {
+      const window = coacheeWindow;
+      coacheeWindow = null;
+      if (window && !window.isDestroyed()) window.destroy();
+    };
+    const openCoacheeWindow = () => {
+      if (!coachWindow) return;
+      if (coacheeWindow && !coacheeWindow.isDestroyed()) return void coacheeWindow.focus();
+      const window = createCoacheeWindow(coachWindow, preloadDir, devServerUrl);
+      coacheeWindow = window;
+      window.on('closed', () => {
+        if (coacheeWindow !== window) return;
+        coacheeWindow = null;
+        // The coachee's window closing ends the share; its edits were sent as they were made.
+        if (core.share.state().active) core.share.stop();
+      });
+    };
+
+    serveCalls(
+      COACH_CHANNEL,
+      coachCalls,
+      createCoachHandlers(core, {
         appVersion: app.getVersion(),
         saveFile: dialogFileSaver(() => coachWindow),
         chooseDestination: archiveDestinationDialog(() => coachWindow),
         readyToClose: () => closeGuard?.release(),
-      }), () => coachWindow?.webContents ?? null, isOwnOrigin, () => {
-      if (core.vault.isUnlocked) core.idleLock.touch();
+        openCoacheeWindow,
+        closeCoacheeWindow,
+      }),
+      () => coachWindow?.webContents ?? null,
+      isOwnOrigin,
+      () => {
+        if (core.vault.isUnlocked) core.idleLock.touch();
+      },
+    );
+    serveCalls(COACHEE_CHANNEL, coacheeCalls, createCoacheeHandlers(core), () => coacheeWindow?.webContents ?? null, isOwnOrigin);
+    core.share.onCoacheeEvent((event) => coacheeWindow?.webContents.send(COACHEE_EVENT_CHANNEL, event));
+    core.onEvent((event) => {
+      sendToCoach(event);
+      if (event.type === 'vault-locked') closeCoacheeWindow();
+      if (event.type === 'settings-changed') coachWindow?.setContentProtection(event.settings.protectCoachWindow);
     });
-    core.onEvent((event) => coachWindow?.webContents.send(COACH_EVENT_CHANNEL, event));
 
     // The renderer saves what is pending before a lock it did not start itself; the timer is the backstop.
-    installMenu({
-      lock: () => {
-        if (!coachWindow || !core.vault.isUnlocked) return core.lock('user');
-        coachWindow.webContents.send(COACH_EVENT_CHANNEL, { type: 'lock-requested' });
-        setTimeout(() => core.lock('user'), 2000);
-      },
-    });
+    const requestFromRenderer = (type: 'lock-requested' | 'curtain-requested') => {
+      if (!coachWindow || !core.vault.isUnlocked) return core.lock(type === 'curtain-requested' ? 'curtain' : 'user');
+      sendToCoach({ type });
+      setTimeout(() => core.lock(type === 'curtain-requested' ? 'curtain' : 'user'), 2000);
+    };
+    installMenu({ lock: () => requestFromRenderer('lock-requested'), curtain: () => requestFromRenderer('curtain-requested') });
     powerMonitor.on('suspend', () => core.lock('suspend'));
     powerMonitor.on('lock-screen', () => core.lock('screen-lock'));
 
     const openWindow = (): void => {
-      coachWindow = createCoachWindow(join(here, '../preload'), devServerUrl);
-      closeGuard = guardClose(coachWindow, () => core.vault.isUnlocked);
-      coachWindow.on('closed', () => {
+      const window = createCoachWindow(preloadDir, devServerUrl);
+      coachWindow = window;
+      // Private notes stay out of screen shares and recordings unless the coach turns this off.
+      window.setContentProtection(true);
+      closeGuard = guardClose(window, () => core.vault.isUnlocked);
+      window.on('closed', () => {
         coachWindow = null;
         closeGuard = null;
+        closeCoacheeWindow();
       });
     };
     openWindow();

@@ -2,6 +2,7 @@ import { Menu, app, type MenuItemConstructorOptions } from 'electron';
 
 export interface MenuActions {
   lock(): void;
+  curtain(): void;
 }
 
 export function installMenu(actions: MenuActions): void {
@@ -12,6 +13,7 @@ export function installMenu(actions: MenuActions): void {
       label: 'Vault',
       submenu: [
         { label: 'Lock', accelerator: 'CmdOrCtrl+L', click: () => actions.lock() },
+        { label: 'Privacy curtain', accelerator: 'CmdOrCtrl+Shift+H', click: () => actions.curtain() },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -3,9 +3,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { coachCalls } from '@shared/ipc/api';
-import type { AppEvent } from '@shared/ipc/events';
+import { coachCalls, coacheeCalls } from '@shared/ipc/api';
+import type { CallTable, HandlersOf } from '@shared/ipc/define';
+import type { AppEvent, CoacheeEvent } from '@shared/ipc/events';
 import { createCoachHandlers } from '../core/api/coach-handlers';
+import { createCoacheeHandlers } from '../core/api/share-handlers';
 import { dispatch } from '../core/api/dispatch';
 import { AppCore } from '../core/app-core';
 import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy';
@@ -26,6 +28,8 @@ export interface PreviewServer {
   url: string;
   /** The coach page's address, token included. */
   coachUrl: string;
+  /** The coachee page's address, with its own token: it opens only the coachee API. */
+  coacheeUrl: string;
   core: AppCore;
   close(): Promise<void>;
 }
@@ -54,11 +58,12 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       return join(exportDir, basename(suggestedName));
     },
   });
-  const token = randomBytes(32).toString('base64url');
-  const eventStreams = new Set<ServerResponse>();
-  core.onEvent((event: AppEvent) => {
-    for (const stream of eventStreams) stream.write(`data: ${JSON.stringify(event)}\n\n`);
-  });
+  // Two bridges, like the two preloads: the coach's page and the coachee's page each get their
+  // own token, and a token opens only its own table of calls.
+  const coach = bridge('coach', coachCalls, handlers);
+  const coachee = bridge('coachee', coacheeCalls, createCoacheeHandlers(core));
+  core.onEvent((event: AppEvent) => coach.push(event));
+  core.share.onCoacheeEvent((event: CoacheeEvent) => coachee.push(event));
 
   let allowedHosts: Set<string> = new Set();
   const server: Server = createServer((request, response) => {
@@ -74,33 +79,9 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       return;
     }
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname === '/api/coach/call') {
-      if (request.method !== 'POST' || !tokenMatches(request.headers['x-confidante-token'], token)) {
-        return json(response, 403, { ok: false, error: { code: 'forbidden', message: 'This page may not make that request.' } });
-      }
-      const body = await readBody(request);
-      let message: { method?: unknown; input?: unknown };
-      try {
-        message = JSON.parse(body) as { method?: unknown; input?: unknown };
-      } catch {
-        return json(response, 400, { ok: false, error: { code: 'invalid-input', message: 'The request was not JSON.' } });
-      }
-      if (core.vault.isUnlocked) core.idleLock.touch();
-      const envelope = await dispatch(coachCalls, handlers, message?.method, message?.input, (error) =>
-        console.error('[preview:web] call failed:', error),
-      );
-      return json(response, 200, envelope);
-    }
-    if (url.pathname === '/api/coach/events') {
-      if (!tokenMatches(url.searchParams.get('token') ?? undefined, token)) {
-        response.writeHead(403).end();
-        return;
-      }
-      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-      response.write(': connected\n\n');
-      eventStreams.add(response);
-      request.on('close', () => eventStreams.delete(response));
-      return;
+    for (const side of [coach, coachee]) {
+      if (url.pathname === `/api/${side.name}/call`) return side.call(request, response, core);
+      if (url.pathname === `/api/${side.name}/events`) return side.events(request, response, url);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405).end();
@@ -134,13 +115,67 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
-    coachUrl: `${url}/index.html#token=${token}`,
+    coachUrl: `${url}/index.html#token=${coach.token}`,
+    coacheeUrl: `${url}/coachee.html#token=${coachee.token}`,
     core,
     close: async () => {
-      for (const stream of eventStreams) stream.end();
+      coach.end();
+      coachee.end();
       core.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+interface Bridge {
+  name: string;
+  token: string;
+  call(request: IncomingMessage, response: ServerResponse, core: AppCore): Promise<void>;
+  events(request: IncomingMessage, response: ServerResponse, url: URL): void;
+  push(event: unknown): void;
+  end(): void;
+}
+
+function bridge<T extends CallTable>(name: string, table: T, handlers: HandlersOf<T>): Bridge {
+  const token = randomBytes(32).toString('base64url');
+  const streams = new Set<ServerResponse>();
+  return {
+    name,
+    token,
+    async call(request, response, core) {
+      if (request.method !== 'POST' || !tokenMatches(request.headers['x-confidante-token'], token)) {
+        return json(response, 403, { ok: false, error: { code: 'forbidden', message: 'This page may not make that request.' } });
+      }
+      const body = await readBody(request);
+      let message: { method?: unknown; input?: unknown };
+      try {
+        message = JSON.parse(body) as { method?: unknown; input?: unknown };
+      } catch {
+        return json(response, 400, { ok: false, error: { code: 'invalid-input', message: 'The request was not JSON.' } });
+      }
+      if (name === 'coach' && core.vault.isUnlocked) core.idleLock.touch();
+      const envelope = await dispatch(table, handlers, message?.method, message?.input, (error) =>
+        console.error(`[preview:web] ${name} call failed:`, error),
+      );
+      return json(response, 200, envelope);
+    },
+    events(request, response, url) {
+      if (!tokenMatches(url.searchParams.get('token') ?? undefined, token)) {
+        response.writeHead(403).end();
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      response.write(': connected\n\n');
+      streams.add(response);
+      request.on('close', () => streams.delete(response));
+    },
+    push(event) {
+      const data = `data: ${JSON.stringify(event)}\n\n`;
+      for (const stream of streams) stream.write(data);
+    },
+    end() {
+      for (const stream of streams) stream.end();
     },
   };
 }

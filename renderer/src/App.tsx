@@ -6,6 +6,7 @@ import { DamagedVault } from './features/vault/DamagedVault';
 import { UnlockVault } from './features/vault/UnlockVault';
 import { useActivityPing } from './features/vault/useActivityPing';
 import { flushAll } from './features/workspace/pending-saves';
+import type { Place } from './features/workspace/navigation';
 import { Workspace } from './features/workspace/Workspace';
 
 type View = { kind: 'loading' } | { kind: 'status'; status: VaultStatus; lockedBecause?: LockReason };
@@ -19,6 +20,8 @@ export function App() {
   // While saving before a lock or close, the workspace is unmounted first: every editor flushes
   // its pending save on unmount, and only when all those calls are answered does the vault lock.
   const [closingDown, setClosingDown] = useState(false);
+  // Kept in memory only: after a lock (or the curtain), unlocking returns to the same place.
+  const [lastPlace, setLastPlace] = useState<Place>({ kind: 'welcome' });
 
   const closeDown = useCallback(async (then: () => Promise<unknown>) => {
     setClosingDown(true);
@@ -39,6 +42,7 @@ export function App() {
     return api.onEvent((event) => {
       if (event.type === 'vault-locked') void refresh(event.reason);
       if (event.type === 'lock-requested') void closeDown(() => api.vaultLock({}));
+      if (event.type === 'curtain-requested') void closeDown(() => api.vaultLock({ reason: 'curtain' }));
       if (event.type === 'close-requested') void closeDown(() => api.appReadyToClose({}));
     });
   }, [closeDown]);
@@ -56,6 +60,14 @@ export function App() {
     case 'locked':
       return <UnlockVault {...(view.lockedBecause ? { lockedBecause: view.lockedBecause } : {})} onUnlocked={(next) => setView({ kind: 'status', status: next })} />;
     case 'unlocked':
-      return closingDown ? <main className="screen screen--centered" aria-busy="true" /> : <Workspace onLock={() => void closeDown(() => api.vaultLock({}))} />;
+      return closingDown ? (
+        <main className="screen screen--centered" aria-busy="true" />
+      ) : (
+        <Workspace
+          initialPlace={lastPlace}
+          onPlaceChange={setLastPlace}
+          onLock={(reason) => void closeDown(() => api.vaultLock({ reason }))}
+        />
+      );
   }
 }

@@ -3,9 +3,10 @@
  * main-process handlers and the preview:web bridge are all derived from this one table.
  */
 import type { BridgeOf, ClientOf, HandlersOf } from './define';
-import type { AppEvent, Unsubscribe } from './events';
+import type { AppEvent, CoacheeEvent, Unsubscribe } from './events';
 import { appCalls } from './app-calls';
 import { archiveCalls } from './archive-calls';
+import { coacheeCalls, shareCalls } from './share-calls';
 import { vaultCalls } from './vault-calls';
 import { workspaceCalls } from './workspace-calls';
 
@@ -14,6 +15,7 @@ export const coachCalls = {
   ...vaultCalls,
   ...workspaceCalls,
   ...archiveCalls,
+  ...shareCalls,
 };
 
 export type CoachCalls = typeof coachCalls;
@@ -35,3 +37,21 @@ export const COACH_CHANNEL = 'confidante:coach';
 export const COACH_EVENT_CHANNEL = 'confidante:coach-event';
 
 export const coachMethods = Object.keys(coachCalls) as CoachMethod[];
+
+/** The coachee window: a separate, smaller API on its own channel. */
+export type CoacheeCalls = typeof coacheeCalls;
+export type CoacheeMethod = keyof CoacheeCalls;
+export type CoacheeHandlers = HandlersOf<CoacheeCalls>;
+
+export interface CoacheeApi extends ClientOf<CoacheeCalls> {
+  onEvent(listener: (event: CoacheeEvent) => void): Unsubscribe;
+}
+
+export interface CoacheeBridge extends BridgeOf<CoacheeCalls> {
+  onEvent(listener: (event: CoacheeEvent) => void): Unsubscribe;
+}
+
+export const COACHEE_CHANNEL = 'confidante:coachee';
+export const COACHEE_EVENT_CHANNEL = 'confidante:coachee-event';
+export const coacheeMethods = Object.keys(coacheeCalls) as CoacheeMethod[];
+export { coacheeCalls };

@@ -1,3 +1,5 @@
+import type { AppSettings } from '../domain/settings';
+import type { CoacheeScreen, MapDiff, ShareState } from '../domain/share';
 import type { LockReason } from '../domain/vault';
 
 /** Events the main process pushes to the coach window. */
@@ -8,6 +10,17 @@ export type AppEvent =
   /** The window is closing: save what is pending, then call appReadyToClose. */
   | { type: 'close-requested' }
   /** Long archive work reports progress; `total` in bytes or records, whichever the step counts. */
-  | { type: 'archive-progress'; operationId: string; phase: string; done: number; total: number };
+  | { type: 'archive-progress'; operationId: string; phase: string; done: number; total: number }
+  /** The coachee drew on the shared map. */
+  | { type: 'share-map-diff'; diff: MapDiff }
+  /** The shared screen opened, changed view or closed (e.g. its window was closed). */
+  | { type: 'share-state'; state: ShareState }
+  /** Settings were read at unlock or changed: the shell applies what concerns it (content protection). */
+  | { type: 'settings-changed'; settings: AppSettings }
+  /** The privacy curtain shortcut (menu): save, remember the place, lock. */
+  | { type: 'curtain-requested' };
+
+/** Events the main process pushes to the coachee's window. */
+export type CoacheeEvent = { type: 'screen'; screen: CoacheeScreen } | { type: 'map-diff'; diff: MapDiff };
 
 export type Unsubscribe = () => void;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AppSettings } from '../domain/settings';
 import type { CreatedVault, VaultStatus } from '../domain/vault';
 import { call } from './define';
 
@@ -15,8 +16,11 @@ export const vaultCalls = {
   vaultChangePassphrase: call(
     z.object({ current: passphrase, next: passphrase, confirm: passphrase }).strict(),
   ).returns<void>(),
-  vaultLock: call(none).returns<void>(),
+  vaultLock: call(z.object({ reason: z.enum(['user', 'curtain']).optional() }).strict()).returns<void>(),
   /** The coach is active: pushes the idle auto-lock back. */
   vaultTouch: call(none).returns<void>(),
-  vaultSetAutoLock: call(z.object({ minutes: z.number().int().min(0).max(240) }).strict()).returns<VaultStatus>(),
+  settingsGet: call(none).returns<AppSettings>(),
+  settingsUpdate: call(
+    z.object({ autoLockMinutes: z.number().int().min(0).max(240).optional(), protectCoachWindow: z.boolean().optional() }).strict(),
+  ).returns<AppSettings>(),
 };

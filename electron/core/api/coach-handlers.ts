@@ -1,10 +1,11 @@
 import type { CoachHandlers } from '@shared/ipc/api';
 import { requireConfirmation, type AppCore } from '../app-core';
 import { createArchiveHandlers, type ArchiveDeps } from './archive-handlers';
+import { createShareHandlers, type ShareWindowDeps } from './share-handlers';
 import { createWorkspaceHandlers, type FileSaver } from './workspace-handlers';
 
 /** The coach window's API, implemented once for Electron IPC and the preview:web bridge. */
-export interface ShellDeps extends ArchiveDeps {
+export interface ShellDeps extends ArchiveDeps, ShareWindowDeps {
   saveFile: FileSaver;
   /** The coach window saved everything and may close now (Electron); a no-op elsewhere. */
   readyToClose?: () => void;
@@ -14,6 +15,7 @@ export function createCoachHandlers(core: AppCore, shell: ShellDeps): CoachHandl
   return {
     ...createWorkspaceHandlers(core, shell.saveFile),
     ...createArchiveHandlers(core, shell),
+    ...createShareHandlers(core, shell),
     appReadyToClose: () => shell.readyToClose?.(),
     vaultStatus: () => core.status(),
     vaultCreate: async ({ passphrase, confirm }) => {
@@ -35,10 +37,11 @@ export function createCoachHandlers(core: AppCore, shell: ShellDeps): CoachHandl
       requireConfirmation(next, confirm);
       await core.vault.changePassphrase(current, next);
     },
-    vaultLock: () => core.lock('user'),
+    vaultLock: ({ reason }) => core.lock(reason ?? 'user'),
     vaultTouch: () => {
       if (core.vault.isUnlocked) core.idleLock.touch();
     },
-    vaultSetAutoLock: ({ minutes }) => core.setAutoLockMinutes(minutes),
+    settingsGet: () => core.settings(),
+    settingsUpdate: (patch) => core.updateSettings(patch),
   };
 }

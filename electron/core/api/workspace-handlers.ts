@@ -128,6 +128,8 @@ export function createWorkspaceHandlers(core: AppCore, saveFile: FileSaver): Wor
 
     mapSave: ({ sessionId, snapshotJson }) => {
       found(core.repos.sessions.get(sessionId), 'session');
+      // While the map is on the shared screen, the share hub is its one writer.
+      if (core.share.isSharing(sessionId)) return;
       core.repos.maps.save(sessionId, snapshotJson);
     },
 

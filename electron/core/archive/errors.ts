@@ -27,6 +27,7 @@ export const archiveErrors = {
   entryTooLarge: (name: string, limitMb: number) =>
     new AppError('invalid-input', `The file "${printable(name)}" in the archive unpacks to more than ${limitMb} MB; Confidante will not open it.`),
   damagedEntry: (name: string) => new AppError('damaged', `The archive is damaged: "${printable(name)}" inside it cannot be unpacked.`),
+  unreadable: () => new AppError('damaged', 'The archive cannot be read: it is damaged.'),
   noManifest: () => new AppError('damaged', 'The archive is damaged: it has no readable manifest.json.'),
   newerFormat: (version: number) =>
     new AppError('invalid-input', `That archive was made by a newer version of Confidante (format ${version}); update Confidante to open it.`),

@@ -214,7 +214,8 @@ function blockHtml(node: SerializedNode): string {
 
 const STYLE = `body{font:16px/1.55 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:44rem;margin:2rem auto;padding:0 1rem;color:#1f2a30}
 blockquote{border-left:3px solid #dcd6cc;margin:0;padding-left:1rem;color:#5b6770}
-ul.checklist{list-style:none;padding-left:1.2rem}li.nested{list-style:none}mark{background:#fdf1b8}`;
+ul.checklist{list-style:none;padding-left:1.2rem}li.nested{list-style:none}mark{background:#fdf1b8}
+.title{color:#5b6770;font-size:.9rem;border-bottom:1px solid #dcd6cc;padding-bottom:.5rem}`;
 
 /** The note as a standalone HTML page (escaped text, no scripts, no external resources). */
 export function lexicalToHtml(json: string, title: string): string {
@@ -230,7 +231,7 @@ export function lexicalToHtml(json: string, title: string): string {
 <style>${STYLE}</style>
 </head>
 <body>
-<h1>${escapeHtml(title)}</h1>
+<p class="title">${escapeHtml(title)}</p>
 ${body}
 </body>
 </html>

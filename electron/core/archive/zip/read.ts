@@ -108,7 +108,8 @@ function dataRange(zip: Buffer, entry: CentralEntry, centralOffset: number): [nu
 function inflate(entry: CentralEntry, data: Buffer, allowed: number, limits: ZipLimits): Buffer {
   if (entry.method === STORED) {
     if (data.length > allowed) throw tooBig(entry, allowed, limits);
-    return data;
+    // A copy: the caller wipes the decrypted zip once it is read, and the entries must survive that.
+    return Buffer.from(data);
   }
   try {
     // maxOutputLength stops inflating as soon as the output passes the limit.

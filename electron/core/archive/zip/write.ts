@@ -38,7 +38,8 @@ export async function buildZip(entries: readonly ZipEntry[], options: BuildZipOp
   let done = 0;
   for (const entry of entries) {
     if (!isSafeEntryPath(entry.path)) throw new Error(`unsafe zip entry name ${entry.path}`);
-    const file = new ZipDeflate(entry.path, { level: options.level ?? 6, mtime: options.mtime ?? new Date() });
+    const file = new ZipDeflate(entry.path, { level: options.level ?? 6 });
+    file.mtime = options.mtime ?? new Date();
     zip.add(file);
     if (entry.data.length === 0) file.push(entry.data, true);
     for (let at = 0; at < entry.data.length; at += SLICE_BYTES) {

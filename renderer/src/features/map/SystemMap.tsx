@@ -11,6 +11,7 @@ import { MAP_COMPONENTS, MAP_UI_OVERRIDES } from './MapUi';
 import { openMap, replaceMapDocument } from './snapshot';
 import { TemplatePicker } from './TemplatePicker';
 import { applyTemplate, type MapTemplateId } from './templates';
+import { MAP_USER } from './user';
 
 export type { MapExportFile, MapExportFormat } from './export';
 export type { MapTemplateId } from './templates';
@@ -196,6 +197,7 @@ export function SystemMap({ snapshot, onChange, onExport, licenseKey, onMount }:
             options={MAP_OPTIONS}
             acceptedVideoMimeTypes={NO_VIDEO}
             locale="en"
+            user={MAP_USER}
             onMount={handleMount}
           />
         </div>

@@ -1,4 +1,5 @@
 import { createTLStore, loadSnapshot, type Editor, type TLEditorSnapshot, type TLStore, type TLStoreSnapshot } from 'tldraw';
+import { MAP_USER_STORE } from './user';
 
 /** What a saved map may contain: `{ document }` (what SystemMap writes), a full editor snapshot, or a bare store snapshot. */
 export type SavedMapSnapshot = Partial<TLEditorSnapshot> | TLStoreSnapshot;
@@ -29,7 +30,7 @@ export type OpenedMap = { ok: true; store: TLStore; json: string | null } | { ok
 /** Builds the editor's store from a saved map (migrating older schemas), or explains why it cannot. */
 export function openMap(json: string | null): OpenedMap {
   try {
-    const store = json ? createTLStore({ snapshot: parseMapSnapshot(json) }) : createTLStore();
+    const store = json ? createTLStore({ snapshot: parseMapSnapshot(json), users: MAP_USER_STORE }) : createTLStore({ users: MAP_USER_STORE });
     return { ok: true, store, json };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error), json };

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import type { Editor } from 'tldraw';
 import { TALK_QUESTIONS } from '@shared/decks/talk-questions';
 import type { Observation } from '@shared/domain/observation';
 import type { PromptAnswer } from '@shared/domain/prompt';
@@ -9,6 +10,8 @@ import { api } from '../../api/client';
 import { TalkNotes, type TalkNotesHandle } from '../notes/TalkNotes';
 import { PrivatePanel } from '../private/PrivatePanel';
 import { ChallengePrompts } from '../prompts/ChallengePrompts';
+import { ShareControls } from '../share/ShareControls';
+import { useShare, type CurrentPrompt } from '../share/useShare';
 import { sentenceFor } from '../vault/errors';
 import type { Navigate } from '../workspace/navigation';
 import { registerFlusher } from '../workspace/pending-saves';
@@ -24,11 +27,28 @@ import './session.css';
 // tldraw is the largest part of the renderer: load it when a map is first opened, not at unlock.
 const SystemMap = lazy(() => import('../map/SystemMap').then((module) => ({ default: module.SystemMap })));
 
-export function SessionView({ id, mode, navigate, onChanged }: { id: string; mode?: WayOfWorking; navigate: Navigate; onChanged: () => void }) {
+interface SessionViewProps {
+  id: string;
+  mode?: WayOfWorking;
+  navigate: Navigate;
+  onChanged: () => void;
+  onCurtain: () => void;
+}
+
+export function SessionView({ id, mode, navigate, onChanged, onCurtain }: SessionViewProps) {
   const [state] = useAsync<SessionDetail>(() => api.sessionGet({ id }), id);
   if (state.status === 'loading') return <div className="page" aria-busy="true" />;
   if (state.status === 'error') return <div className="page"><p className="error">{state.message}</p></div>;
-  return <LiveSession key={id} detail={state.value} initialMode={mode ?? state.value.session.currentMode} navigate={navigate} onChanged={onChanged} />;
+  return (
+    <LiveSession
+      key={id}
+      detail={state.value}
+      initialMode={mode ?? state.value.session.currentMode}
+      navigate={navigate}
+      onChanged={onChanged}
+      onCurtain={onCurtain}
+    />
+  );
 }
 
 interface LiveProps {
@@ -36,9 +56,12 @@ interface LiveProps {
   initialMode: WayOfWorking;
   navigate: Navigate;
   onChanged: () => void;
+  onCurtain: () => void;
 }
 
-function LiveSession({ detail, initialMode, navigate, onChanged }: LiveProps) {
+const SHARE_VIEW_FOR_MODE = { draw: 'map', challenge: 'prompt', talk: 'paused' } as const;
+
+function LiveSession({ detail, initialMode, navigate, onChanged, onCurtain }: LiveProps) {
   const [session, setSession] = useState<Session>(detail.session);
   const [mode, setMode] = useState<WayOfWorking>(initialMode);
   // Each mode stays mounted once opened, so switching keeps its state and its undo history.
@@ -52,6 +75,24 @@ function LiveSession({ detail, initialMode, navigate, onChanged }: LiveProps) {
   const ended = session.endedAt !== null;
 
   const report = useCallback((caught: unknown) => setError(sentenceFor(caught)), []);
+  const [mapEditor, setMapEditor] = useState<Editor | null>(null);
+  const [currentPrompt, setCurrentPrompt] = useState<CurrentPrompt | null>(null);
+  const [shareRequested, setShareRequested] = useState(false);
+  const share = useShare(session.id, mapEditor, currentPrompt, report);
+
+  // Sharing needs the canvas, even when the coach is in another mode: mount it (hidden) first.
+  const requestShare = () => {
+    if (mapEditor) return void share.start(SHARE_VIEW_FOR_MODE[mode], mapEditor);
+    setShareRequested(true);
+    setOpened((current) => (current.has('draw') ? current : new Set([...current, 'draw'])));
+  };
+  const onMapMount = (editor: Editor) => {
+    setMapEditor(editor);
+    if (shareRequested) {
+      setShareRequested(false);
+      void share.start(SHARE_VIEW_FOR_MODE[mode], editor);
+    }
+  };
 
   const switchMode = useCallback(
     (next: WayOfWorking) => {
@@ -102,6 +143,18 @@ function LiveSession({ detail, initialMode, navigate, onChanged }: LiveProps) {
         </div>
         <ModeBar mode={mode} onSwitch={switchMode} />
         <div className="session__actions">
+          <ShareControls
+            sharing={share.sharing}
+            ready={!shareRequested}
+            view={share.view}
+            hasPrompt={currentPrompt !== null}
+            onStart={requestShare}
+            onShow={share.show}
+            onStop={share.stop}
+          />
+          <button type="button" className="button" onClick={onCurtain} title="Cover every window and lock (Ctrl+Shift+H)">
+            Curtain
+          </button>
           {!ended && (
             <button type="button" className="button button--primary" onClick={() => setClosing(true)}>
               End session
@@ -126,7 +179,12 @@ function LiveSession({ detail, initialMode, navigate, onChanged }: LiveProps) {
           {opened.has('draw') && (
             <section className="mode mode--map" hidden={mode !== 'draw'} aria-label="System map">
               <Suspense fallback={<p className="mode__loading">Opening the canvas…</p>}>
-                <SystemMap snapshot={detail.mapSnapshot} onChange={saveMap} onExport={(file) => void saveExportedFile(file).catch(report)} />
+                <SystemMap
+                  snapshot={detail.mapSnapshot}
+                  onChange={saveMap}
+                  onMount={onMapMount}
+                  onExport={(file) => void saveExportedFile(file).catch(report)}
+                />
               </Suspense>
             </section>
           )}
@@ -151,6 +209,7 @@ function LiveSession({ detail, initialMode, navigate, onChanged }: LiveProps) {
                   const added = await api.customPromptAdd(prompt);
                   setCustomPrompts((current) => [...current, added]);
                 }}
+                onCurrentPromptChange={setCurrentPrompt}
               />
             </section>
           )}

@@ -11,8 +11,22 @@ import { useAsync } from './useAsync';
 import './workspace.css';
 
 /** The unlocked app: coachees on the left, the current place on the right, search and Lock on top. */
-export function Workspace({ onLock }: { onLock: () => void }) {
-  const [place, setPlace] = useState<Place>({ kind: 'welcome' });
+interface WorkspaceProps {
+  /** Where the coach was before the last lock: unlocking brings them back there. */
+  initialPlace: Place;
+  onPlaceChange: (place: Place) => void;
+  onLock: (reason: 'user' | 'curtain') => void;
+}
+
+export function Workspace({ initialPlace, onPlaceChange, onLock }: WorkspaceProps) {
+  const [place, setPlaceState] = useState<Place>(initialPlace);
+  const setPlace = useCallback(
+    (next: Place) => {
+      setPlaceState(next);
+      onPlaceChange(next);
+    },
+    [onPlaceChange],
+  );
   const [listVersion, setListVersion] = useState(0);
   const [query, setQuery] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
@@ -22,9 +36,12 @@ export function Workspace({ onLock }: { onLock: () => void }) {
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       const key = event.key.toLowerCase();
-      if (key === 'l') {
+      if (key === 'h' && event.shiftKey) {
         event.preventDefault();
-        onLock();
+        onLock('curtain');
+      } else if (key === 'l' && !event.shiftKey) {
+        event.preventDefault();
+        onLock('user');
       } else if (key === 'k' || key === 'f') {
         event.preventDefault();
         searchRef.current?.focus();
@@ -50,7 +67,7 @@ export function Workspace({ onLock }: { onLock: () => void }) {
           <input ref={searchRef} type="search" aria-label="Search the vault" placeholder="Search everything (Ctrl+K)" value={query} onChange={(e) => setQuery(e.target.value)} />
         </form>
         <div className="topbar__actions">
-          <button type="button" className="button" onClick={onLock} title="Lock the vault (Ctrl+L)">
+          <button type="button" className="button" onClick={() => onLock('user')} title="Lock the vault (Ctrl+L)">
             Lock
           </button>
         </div>
@@ -59,14 +76,21 @@ export function Workspace({ onLock }: { onLock: () => void }) {
       <div className={`workspace${place.kind === 'session' ? ' workspace--focused' : ''}`}>
         {place.kind !== 'session' && <CoacheeList place={place} navigate={setPlace} refreshKey={listVersion} />}
         <div className="workspace__content">
-          <PlaceView place={place} navigate={setPlace} onChanged={refreshList} />
+          <PlaceView place={place} navigate={setPlace} onChanged={refreshList} onCurtain={() => onLock('curtain')} />
         </div>
       </div>
     </div>
   );
 }
 
-function PlaceView({ place, navigate, onChanged }: { place: Place; navigate: (place: Place) => void; onChanged: () => void }) {
+interface PlaceViewProps {
+  place: Place;
+  navigate: (place: Place) => void;
+  onChanged: () => void;
+  onCurtain: () => void;
+}
+
+function PlaceView({ place, navigate, onChanged, onCurtain }: PlaceViewProps) {
   switch (place.kind) {
     case 'welcome':
       return <Welcome navigate={navigate} />;
@@ -79,7 +103,9 @@ function PlaceView({ place, navigate, onChanged }: { place: Place; navigate: (pl
     case 'start-session':
       return <StartSession coacheeId={place.coacheeId} navigate={navigate} onStarted={onChanged} />;
     case 'session':
-      return <SessionView key={`${place.id}-${place.mode ?? ''}`} id={place.id} {...(place.mode ? { mode: place.mode } : {})} navigate={navigate} onChanged={onChanged} />;
+      return (
+        <SessionView key={`${place.id}-${place.mode ?? ''}`} id={place.id} {...(place.mode ? { mode: place.mode } : {})} navigate={navigate} onChanged={onChanged} onCurtain={onCurtain} />
+      );
     case 'search':
       return <SearchView query={place.query} navigate={navigate} />;
   }

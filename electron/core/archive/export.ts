@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { ArchiveProgressPhase } from '@shared/domain/archive';
+import { fsyncDirectory } from '../vault/atomic-write';
+import { startEncryption, type EncryptionStart } from './age/age';
+import type { ArchiveContent } from './content';
+import { packArchive } from './pack';
+import { buildZip } from './zip/write';
+
+export interface WriteArchiveOptions {
+  /** scrypt work factor; tests lower it, production keeps age's default. */
+  logN?: number;
+  /** Throws to stop (cancel); called between slices of work. */
+  checkpoint?: () => void;
+  onProgress?: (phase: ArchiveProgressPhase, done: number, total: number) => void;
+}
+
+/** Plaintext is sealed in slices this big; each written before the next, with a turn of the event loop between. */
+const ENCRYPT_SLICE_BYTES = 4 * 1024 * 1024;
+
+/** A name beside the destination, hidden and unmistakably unfinished, unique per export. */
+export function partialPathFor(destination: string): string {
+  return join(dirname(destination), `.${basename(destination)}.${randomBytes(6).toString('hex')}.partial`);
+}
+
+/**
+ * Encrypt `plaintext` into `destination` atomically: the ciphertext goes to a temporary file
+ * beside it, is fsynced, and only then renamed over the destination, so the coach never finds a
+ * half-written archive under the real name. Only ciphertext ever reaches the disk.
+ */
+export async function writeEncrypted(
+  plaintext: Uint8Array,
+  destination: string,
+  keys: EncryptionStart,
+  options: Pick<WriteArchiveOptions, 'checkpoint' | 'onProgress'> = {},
+): Promise<number> {
+  const partial = partialPathFor(destination);
+  const file = await open(partial, 'wx', 0o600);
+  let bytes = 0;
+  const write = async (chunks: readonly Uint8Array[]) => {
+    if (chunks.length === 0) return;
+    const buffer = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    await file.write(buffer, 0, buffer.length);
+    bytes += buffer.length;
+  };
+  try {
+    await write([keys.prefix]);
+    for (let at = 0; at < plaintext.length; at += ENCRYPT_SLICE_BYTES) {
+      options.checkpoint?.();
+      const end = Math.min(at + ENCRYPT_SLICE_BYTES, plaintext.length);
+      await write(keys.sealer.push(plaintext.subarray(at, end)));
+      options.onProgress?.('encrypting', end, plaintext.length);
+    }
+    options.checkpoint?.();
+    await write([keys.sealer.finish()]);
+    await file.sync();
+    await file.close();
+  } catch (error) {
+    await file.close().catch(() => {});
+    await rm(partial, { force: true });
+    throw error;
+  }
+  try {
+    await rename(partial, destination);
+    fsyncDirectory(dirname(destination));
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+  return bytes;
+}
+
+/**
+ * Pack, zip and encrypt an archive's content to `destination`. The zip exists only in memory;
+ * scrypt (the slow part of encryption) runs on the thread pool while the zip is built.
+ */
+export async function writeArchive(content: ArchiveContent, passphrase: string, destination: string, options: WriteArchiveOptions = {}): Promise<number> {
+  const keys = startEncryption(passphrase, { ...(options.logN !== undefined ? { logN: options.logN } : {}) });
+  // If packing fails first, the key derivation's outcome no longer matters; never leave it unhandled.
+  keys.catch(() => {});
+  const entries = packArchive(content);
+  options.checkpoint?.();
+  const zip = await buildZip(entries, {
+    mtime: new Date(content.createdAt),
+    ...(options.checkpoint ? { checkpoint: options.checkpoint } : {}),
+    onProgress: (done, total) => options.onProgress?.('packing', done, total),
+  });
+  try {
+    return await writeEncrypted(zip, destination, await keys, options);
+  } finally {
+    // Best effort: the plaintext zip does not linger in memory longer than it must.
+    zip.fill(0);
+  }
+}

@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import { isAppError } from '@shared/errors';
+import type { ArchiveCounts, ArchiveImportResult, ConflictChoice } from '@shared/domain/archive';
+import type { Db } from '../db/open-database';
+import type { Repositories } from '../repositories';
+import type { ArchiveContent } from './content';
+import { archiveErrors } from './errors';
+import { findConflicts } from './preview';
+import { vaultWriter, type RecordKind, type VaultWriter } from './vault-writer';
+
+type Decision = ConflictChoice | 'new';
+
+function emptyCounts(): ArchiveCounts {
+  return { coachees: 0, boundaryChecks: 0, sessions: 0, notes: 0, maps: 0, actions: 0, promptAnswers: 0, customPrompts: 0, observations: 0 };
+}
+
+/** Every conflict the vault has now was previewed, and every one has a choice. */
+function checkResolutions(current: readonly string[], previewed: readonly string[], resolutions: Readonly<Record<string, ConflictChoice>>): void {
+  const before = new Set(previewed);
+  if (current.length !== before.size || current.some((id) => !before.has(id))) throw archiveErrors.vaultChanged();
+  if (current.some((id) => !Object.hasOwn(resolutions, id))) throw archiveErrors.unresolved();
+}
+
+function bySession<T extends { sessionId: string }>(records: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const record of records) {
+    const group = groups.get(record.sessionId);
+    if (group) group.push(record);
+    else groups.set(record.sessionId, [record]);
+  }
+  return groups;
+}
+
+class ImportRun {
+  readonly written = emptyCounts();
+  skipped = 0;
+  replaced = 0;
+  keptBoth = 0;
+  private readonly coacheeIds = new Map<string, string>();
+  private readonly coacheeDecisions = new Map<string, Decision>();
+  private readonly sessionIds = new Map<string, string>();
+  private readonly promptIds = new Map<string, string>();
+  private readonly sessionCoachee: Map<string, string>;
+  private readonly parts: {
+    notes: Map<string, ArchiveContent['notes']>;
+    maps: Map<string, ArchiveContent['maps']>;
+    answers: Map<string, ArchiveContent['promptAnswers']>;
+    actions: Map<string, ArchiveContent['actions']>;
+    observations: Map<string, ArchiveContent['observations']>;
+  };
+
+  constructor(
+    private readonly write: VaultWriter,
+    private readonly content: ArchiveContent,
+    private readonly conflicts: ReadonlySet<string>,
+    private readonly resolutions: Readonly<Record<string, ConflictChoice>>,
+  ) {
+    this.sessionCoachee = new Map(content.sessions.map((session) => [session.id, session.coacheeId]));
+    this.parts = {
+      notes: bySession(content.notes),
+      maps: bySession(content.maps),
+      answers: bySession(content.promptAnswers),
+      actions: bySession(content.actions),
+      observations: bySession(content.observations),
+    };
+  }
+
+  private decide(id: string): Decision {
+    return this.conflicts.has(id) ? this.resolutions[id]! : 'new';
+  }
+
+  private tally(decision: Decision): void {
+    if (decision === 'skip') this.skipped++;
+    else if (decision === 'replace') this.replaced++;
+    else if (decision === 'keep-both') this.keptBoth++;
+  }
+
+  /** A child record keeps its id unless that id is taken (its session is a copy, or the id is used elsewhere). */
+  private childId(kind: RecordKind, id: string, sessionIsCopy: boolean): string {
+    return sessionIsCopy || this.write.exists(kind, id) ? randomUUID() : id;
+  }
+
+  run(): void {
+    this.coachees();
+    this.customPrompts();
+    const written = this.sessions();
+    // Children after all sessions, so follow-ups can point at any session written by this import.
+    for (const [sessionId, isCopy] of written) this.children(sessionId, isCopy);
+  }
+
+  private coachees(): void {
+    for (const coachee of this.content.coachees) {
+      const decision = this.decide(coachee.id);
+      this.tally(decision);
+      this.coacheeDecisions.set(coachee.id, decision);
+      const id = decision === 'keep-both' ? randomUUID() : coachee.id;
+      this.coacheeIds.set(coachee.id, id);
+      if (decision === 'new' || decision === 'keep-both') this.write.insertCoachee({ ...coachee, id });
+      else if (decision === 'replace') this.write.updateCoachee(coachee);
+      if (decision !== 'skip') this.written.coachees++;
+    }
+    for (const check of this.content.boundaryChecks) {
+      if (this.coacheeDecisions.get(check.coacheeId) === 'skip') continue;
+      this.write.saveBoundaryCheck({ ...check, coacheeId: this.coacheeIds.get(check.coacheeId)! });
+      this.written.boundaryChecks++;
+    }
+  }
+
+  private customPrompts(): void {
+    for (const prompt of this.content.customPrompts) {
+      const decision = this.decide(prompt.id);
+      this.tally(decision);
+      const id = decision === 'keep-both' ? randomUUID() : prompt.id;
+      this.promptIds.set(prompt.id, id);
+      if (decision === 'new' || decision === 'keep-both') this.write.insertCustomPrompt({ ...prompt, id });
+      else if (decision === 'replace') this.write.updateCustomPrompt(prompt);
+      if (decision !== 'skip') this.written.customPrompts++;
+    }
+  }
+
+  /** Returns the sessions written, by archive id, and whether each is a copy under a new id. */
+  private sessions(): Map<string, boolean> {
+    const written = new Map<string, boolean>();
+    for (const session of this.content.sessions) {
+      // The sessions of a coachee imported as a copy are copies too: they belong to that copy.
+      const ownerIsCopy = this.coacheeDecisions.get(session.coacheeId) === 'keep-both';
+      const decision: Decision = ownerIsCopy && this.conflicts.has(session.id) ? 'keep-both' : this.decide(session.id);
+      this.tally(decision);
+      const id = decision === 'keep-both' ? randomUUID() : session.id;
+      this.sessionIds.set(session.id, id);
+      if (decision === 'skip') continue;
+      const record = { ...session, id, coacheeId: this.coacheeIds.get(session.coacheeId)! };
+      if (decision === 'replace') {
+        // A coachee copy never held the private side: the vault's observations stay.
+        this.write.clearSession(session.id, { observations: this.content.purpose === 'backup' });
+        this.write.updateSession(record);
+      } else this.write.insertSession(record);
+      this.written.sessions++;
+      written.set(session.id, decision === 'keep-both');
+    }
+    return written;
+  }
+
+  private children(archiveSessionId: string, isCopy: boolean): void {
+    const sessionId = this.sessionIds.get(archiveSessionId)!;
+    const coacheeId = this.coacheeIds.get(this.sessionCoachee.get(archiveSessionId)!)!;
+    const { parts, write, written } = this;
+    for (const note of parts.notes.get(archiveSessionId) ?? []) {
+      write.saveNote({ ...note, sessionId });
+      written.notes++;
+    }
+    for (const map of parts.maps.get(archiveSessionId) ?? []) {
+      write.saveMap({ ...map, sessionId });
+      written.maps++;
+    }
+    for (const answer of parts.answers.get(archiveSessionId) ?? []) {
+      const promptId = this.promptIds.get(answer.promptId) ?? answer.promptId;
+      write.insertAnswer({ ...answer, id: this.childId('answer', answer.id, isCopy), sessionId, promptId });
+      written.promptAnswers++;
+    }
+    for (const action of parts.actions.get(archiveSessionId) ?? []) {
+      write.insertAction({
+        ...action,
+        id: this.childId('action', action.id, isCopy),
+        sessionId,
+        coacheeId,
+        followedUpInSession: this.followUp(action.followedUpInSession),
+      });
+      written.actions++;
+    }
+    for (const observation of parts.observations.get(archiveSessionId) ?? []) {
+      write.insertObservation({ ...observation, id: this.childId('observation', observation.id, isCopy), sessionId });
+      written.observations++;
+    }
+  }
+
+  /** A follow-up points at the session as imported, or at one the vault has; otherwise it is dropped. */
+  private followUp(sessionId: string | null): string | null {
+    if (sessionId === null) return null;
+    const mapped = this.sessionIds.get(sessionId);
+    if (mapped) return mapped;
+    return this.write.exists('session', sessionId) ? sessionId : null;
+  }
+}
+
+/**
+ * Import checked archive content in one transaction: either every record goes in, or none does.
+ * `previewedConflicts` are the ids the coach chose for; if the vault has changed since, nothing
+ * is written and the coach previews again.
+ */
+export function importArchive(
+  db: Db,
+  repos: Repositories,
+  content: ArchiveContent,
+  resolutions: Readonly<Record<string, ConflictChoice>>,
+  previewedConflicts: readonly string[],
+): ArchiveImportResult {
+  // Before touching the database: a missing choice is the coach's to fix, not the vault's business.
+  if (previewedConflicts.some((id) => !Object.hasOwn(resolutions, id))) throw archiveErrors.unresolved();
+  const run = db.transaction(() => {
+    const conflicts = findConflicts(repos, content).map((conflict) => conflict.id);
+    checkResolutions(conflicts, previewedConflicts, resolutions);
+    const importRun = new ImportRun(vaultWriter(db), content, new Set(conflicts), resolutions);
+    importRun.run();
+    return { written: importRun.written, skipped: importRun.skipped, replaced: importRun.replaced, keptBoth: importRun.keptBoth };
+  });
+  try {
+    return run();
+  } catch (error) {
+    if (isAppError(error)) throw error;
+    // A constraint the schemas could not see (an impossible date, say): the transaction is rolled back.
+    const detail = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 160) : 'unknown reason';
+    throw archiveErrors.rejectedByVault(detail);
+  }
+}

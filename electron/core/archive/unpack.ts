@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { ARCHIVE_FORMAT_VERSION } from '@shared/domain/archive';
+import { DATA_FILES, MANIFEST_FILE, countsOf, dataSchemas, manifestSchema, type ArchiveContent, type ArchiveManifest } from './content';
+import { archiveErrors } from './errors';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function text(name: string, bytes: Buffer): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw archiveErrors.invalidData(name, 'not UTF-8 text');
+  }
+}
+
+function parseJson(name: string, bytes: Buffer): unknown {
+  try {
+    return JSON.parse(text(name, bytes)) as unknown;
+  } catch (error) {
+    if (error instanceof SyntaxError) throw archiveErrors.invalidData(name, 'not JSON');
+    throw error;
+  }
+}
+
+function validate<S extends z.ZodType>(name: string, schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  throw archiveErrors.invalidData(name, `${where}${issue?.message ?? 'unexpected content'}`);
+}
+
+function readManifest(files: ReadonlyMap<string, Buffer>): ArchiveManifest {
+  const bytes = files.get(MANIFEST_FILE);
+  if (!bytes) throw archiveErrors.noManifest();
+  let value: unknown;
+  try {
+    value = JSON.parse(utf8.decode(bytes)) as unknown;
+  } catch {
+    throw archiveErrors.noManifest();
+  }
+  // The version is read before the rest: a newer format may differ anywhere else.
+  const version = (value as { formatVersion?: unknown } | null)?.formatVersion;
+  if (typeof version === 'number' && version > ARCHIVE_FORMAT_VERSION) throw archiveErrors.newerFormat(version);
+  return validate(MANIFEST_FILE, manifestSchema, value);
+}
+
+/** Every file but the manifest is listed in it with its SHA-256; nothing more, nothing less. */
+function checkFiles(files: ReadonlyMap<string, Buffer>, manifest: ArchiveManifest): void {
+  for (const name of files.keys()) {
+    if (name !== MANIFEST_FILE && !Object.hasOwn(manifest.files, name)) throw archiveErrors.unlisted(name);
+  }
+  for (const [name, expected] of Object.entries(manifest.files)) {
+    const bytes = files.get(name);
+    if (!bytes || name === MANIFEST_FILE) throw archiveErrors.missing(name);
+    const actual = createHash('sha256').update(bytes).digest('hex');
+    if (actual !== expected.sha256 || bytes.length !== expected.bytes) throw archiveErrors.hashMismatch(name);
+  }
+}
+
+function unique(name: string, ids: readonly string[], what: string): void {
+  if (new Set(ids).size !== ids.length) throw archiveErrors.invalidData(name, `a ${what} appears twice`);
+}
+
+/** References inside the archive must resolve inside it (except follow-ups, which may point at sessions left out). */
+function checkReferences(content: ArchiveContent): void {
+  const coachees = new Set(content.coachees.map((c) => c.id));
+  const sessions = new Map(content.sessions.map((s) => [s.id, s]));
+  unique(DATA_FILES.coachees, content.coachees.map((c) => c.id), 'coachee');
+  unique(DATA_FILES.sessions, content.sessions.map((s) => s.id), 'session');
+  unique(DATA_FILES.boundaryChecks, content.boundaryChecks.map((b) => b.coacheeId), 'boundary check');
+  unique(DATA_FILES.notes, content.notes.map((n) => n.sessionId), 'note');
+  unique(DATA_FILES.maps, content.maps.map((m) => m.sessionId), 'map');
+  unique(DATA_FILES.actions, content.actions.map((a) => a.id), 'action');
+  unique(DATA_FILES.promptAnswers, content.promptAnswers.map((a) => a.id), 'answer');
+  unique(DATA_FILES.customPrompts, content.customPrompts.map((p) => p.id), 'prompt');
+  unique(DATA_FILES.observations, content.observations.map((o) => o.id), 'observation');
+
+  const inSession = (name: string, sessionId: string) => {
+    if (!sessions.has(sessionId)) throw archiveErrors.invalidData(name, `it refers to a session (${sessionId}) the archive does not hold`);
+  };
+  for (const s of content.sessions) {
+    if (!coachees.has(s.coacheeId)) throw archiveErrors.invalidData(DATA_FILES.sessions, `a session refers to a coachee (${s.coacheeId}) the archive does not hold`);
+  }
+  for (const b of content.boundaryChecks) {
+    if (!coachees.has(b.coacheeId)) throw archiveErrors.invalidData(DATA_FILES.boundaryChecks, `it refers to a coachee (${b.coacheeId}) the archive does not hold`);
+  }
+  for (const n of content.notes) inSession(DATA_FILES.notes, n.sessionId);
+  for (const m of content.maps) inSession(DATA_FILES.maps, m.sessionId);
+  for (const a of content.promptAnswers) inSession(DATA_FILES.promptAnswers, a.sessionId);
+  for (const o of content.observations) inSession(DATA_FILES.observations, o.sessionId);
+  for (const a of content.actions) {
+    inSession(DATA_FILES.actions, a.sessionId);
+    if (sessions.get(a.sessionId)!.coacheeId !== a.coacheeId) {
+      throw archiveErrors.invalidData(DATA_FILES.actions, `action ${a.id} names a different coachee than its session`);
+    }
+  }
+}
+
+/**
+ * Turn the unpacked files of an archive into checked content: the manifest first (format,
+ * version, a checksum for every file), then each data file against its schema, the notes and
+ * maps from the files the indexes name, and the references between records.
+ */
+export function unpackArchive(files: ReadonlyMap<string, Buffer>): ArchiveContent {
+  const manifest = readManifest(files);
+  checkFiles(files, manifest);
+
+  const read = <K extends keyof typeof dataSchemas>(key: K): z.output<(typeof dataSchemas)[K]> => {
+    const name = DATA_FILES[key];
+    const bytes = files.get(name);
+    // A data file a coachee copy leaves out is simply absent.
+    return validate(name, dataSchemas[key], bytes ? parseJson(name, bytes) : []) as z.output<(typeof dataSchemas)[K]>;
+  };
+  const fileText = (index: string, name: string): string => {
+    const bytes = files.get(name);
+    if (!bytes) throw archiveErrors.invalidData(index, `it names ${name}, which the archive does not hold`);
+    return text(name, bytes);
+  };
+
+  const content: ArchiveContent = {
+    scope: manifest.scope,
+    purpose: manifest.purpose,
+    createdAt: manifest.createdAt,
+    appVersion: manifest.appVersion,
+    coachees: read('coachees'),
+    boundaryChecks: read('boundaryChecks'),
+    sessions: read('sessions'),
+    notes: read('notes').map((n) => ({ sessionId: n.sessionId, lexicalJson: fileText(DATA_FILES.notes, n.lexicalFile), plainText: n.plainText, updatedAt: n.updatedAt })),
+    maps: read('maps').map((m) => ({ sessionId: m.sessionId, snapshotJson: fileText(DATA_FILES.maps, m.snapshotFile), updatedAt: m.updatedAt })),
+    actions: read('actions'),
+    promptAnswers: read('promptAnswers'),
+    customPrompts: read('customPrompts'),
+    observations: read('observations'),
+  };
+  checkReferences(content);
+
+  const counts = countsOf(content);
+  for (const [kind, count] of Object.entries(manifest.contents)) {
+    if (counts[kind as keyof typeof counts] !== count) throw archiveErrors.invalidData(MANIFEST_FILE, `it lists ${count} ${kind}, the data holds ${counts[kind as keyof typeof counts]}`);
+  }
+  if (manifest.purpose === 'coachee-copy' && (content.observations.length > 0 || content.boundaryChecks.length > 0)) {
+    throw archiveErrors.invalidData(MANIFEST_FILE, 'a coachee copy holds private records');
+  }
+  return content;
+}

@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import type { CoacheeScreen as Screen, MapDiff } from '@shared/domain/share';
+import { coacheeApi } from './client';
+import { SharedMap } from './SharedMap';
+
+type Listener = (diff: MapDiff) => void;
+const diffListeners = new Set<Listener>();
+
+/**
+ * The coachee's window. It can only ever show the shared map, the current prompt, or a calm card:
+ * its API has nothing else to give it.
+ */
+export function CoacheeScreen() {
+  const [screen, setScreen] = useState<Screen | null>(null);
+  // A new map view (or a reconnect) remounts the canvas from the hub's current document.
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    const stop = coacheeApi.onEvent((event) => {
+      if (event.type === 'screen') {
+        setScreen(event.screen);
+        setGeneration((g) => g + 1);
+      } else if (event.type === 'map-diff') {
+        for (const listener of diffListeners) listener(event.diff);
+      }
+    });
+    coacheeApi.coacheeScreen({}).then(
+      (first) => live && setScreen(first),
+      () => live && setScreen({ view: { kind: 'closed' }, mapSnapshot: null }),
+    );
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+
+  if (!screen) return <main className="coachee-card" aria-busy="true" />;
+  const { view } = screen;
+  switch (view.kind) {
+    case 'map':
+      return (
+        <main className="coachee-map" aria-label="Shared map">
+          <SharedMap
+            key={generation}
+            snapshot={screen.mapSnapshot}
+            send={(diff) => void coacheeApi.coacheeMapDiff({ diff }).catch(() => {})}
+            subscribe={(apply) => {
+              diffListeners.add(apply);
+              return () => diffListeners.delete(apply);
+            }}
+          />
+        </main>
+      );
+    case 'prompt':
+      return (
+        <main className="coachee-card coachee-card--prompt" aria-label="Prompt">
+          <p className="coachee-prompt" data-testid="coachee-prompt">
+            {view.text}
+          </p>
+        </main>
+      );
+    case 'paused':
+      return (
+        <main className="coachee-card" aria-label="Paused">
+          <p className="coachee-calm">Take a moment.</p>
+        </main>
+      );
+    case 'closed':
+      return <main className="coachee-card coachee-card--closed" aria-label="Nothing shared" />;
+  }
+}

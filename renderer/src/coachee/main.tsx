@@ -1,0 +1,11 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { CoacheeScreen } from './CoacheeScreen';
+import '../styles/base.css';
+import './coachee.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <CoacheeScreen />
+  </StrictMode>,
+);

@@ -1,0 +1,38 @@
+/**
+ * The shared screen: what the coachee's window shows, and the map edits that flow between the two
+ * windows. The coachee's window can only ever be told one of these views; nothing else of the
+ * vault exists for it.
+ */
+export type ShareView = { kind: 'map' } | { kind: 'prompt'; text: string; category: string } | { kind: 'paused' };
+
+/** Only these record types travel: the drawing itself, never the session state of either window. */
+export const SHARED_RECORD_TYPES = ['shape', 'binding', 'asset', 'page', 'document'] as const;
+export type SharedRecordType = (typeof SHARED_RECORD_TYPES)[number];
+
+/** A tldraw record as it crosses the boundary: opaque apart from its id and type. */
+export interface MapRecord {
+  id: string;
+  typeName: SharedRecordType;
+  [key: string]: unknown;
+}
+
+/** tldraw's RecordsDiff: what one store change added, updated ([from, to]) and removed. */
+export interface MapDiff {
+  added: Record<string, MapRecord>;
+  updated: Record<string, [MapRecord, MapRecord]>;
+  removed: Record<string, MapRecord>;
+}
+
+export interface ShareState {
+  active: boolean;
+  sessionId: string | null;
+  view: ShareView;
+}
+
+/** Everything the coachee's window gets: the view, and the map to draw on when the view is the map. */
+export interface CoacheeScreen {
+  view: ShareView | { kind: 'closed' };
+  /** The map document as a tldraw snapshot JSON, only with the map view. */
+  mapSnapshot: string | null;
+}
+

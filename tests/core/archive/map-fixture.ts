@@ -1,0 +1,148 @@
+import { Store } from '@tldraw/store';
+import { b64Vecs, createTLSchema, toRichText, type TLRecord } from '@tldraw/tlschema';
+
+/**
+ * A realistic saved system map, built from real tldraw records and checked by tldraw's own
+ * schema validators, then serialized the way the app's SystemMap saves it: `{ document }`.
+ */
+export function realisticMapSnapshot(labels: { left: string; right: string; note: string; text: string }): string {
+  const schema = createTLSchema();
+  const store = new Store<TLRecord>({ schema, props: { defaultName: '', assets: {}, onMount: () => {} } });
+  const base = { rotation: 0, isLocked: false, opacity: 1, meta: {}, parentId: 'page:main' };
+  const geo = (id: string, x: number, y: number, kind: string, text: string, color: string) => ({
+    ...base,
+    id,
+    typeName: 'shape',
+    type: 'geo',
+    x,
+    y,
+    index: id === 'shape:left' ? 'a1' : 'a2',
+    props: {
+      geo: kind,
+      dash: 'solid',
+      url: '',
+      w: 220,
+      h: 120,
+      growY: 0,
+      scale: 1,
+      flipX: false,
+      flipY: false,
+      labelColor: 'black',
+      color,
+      fill: 'semi',
+      size: 'm',
+      font: 'sans',
+      align: 'middle',
+      verticalAlign: 'middle',
+      richText: toRichText(text),
+    },
+  });
+  const records = [
+    { id: 'document:document', typeName: 'document', gridSize: 10, name: '', meta: {} },
+    { id: 'page:main', typeName: 'page', name: 'Map', index: 'a1', meta: {} },
+    geo('shape:left', 100, 100, 'rectangle', labels.left, 'blue'),
+    geo('shape:right', 520, 140, 'ellipse', labels.right, 'green'),
+    {
+      ...base,
+      id: 'shape:arrow',
+      typeName: 'shape',
+      type: 'arrow',
+      x: 0,
+      y: 0,
+      index: 'a3',
+      props: {
+        kind: 'arc',
+        labelColor: 'black',
+        color: 'black',
+        fill: 'none',
+        dash: 'solid',
+        size: 'm',
+        arrowheadStart: 'none',
+        arrowheadEnd: 'arrow',
+        font: 'sans',
+        start: { x: 0, y: 0 },
+        end: { x: 0, y: 0 },
+        bend: 20,
+        richText: toRichText('reports to'),
+        labelPosition: 0.5,
+        scale: 1,
+        elbowMidPoint: 0.5,
+      },
+    },
+    {
+      ...base,
+      id: 'shape:text',
+      typeName: 'shape',
+      type: 'text',
+      x: 120,
+      y: 320,
+      index: 'a4',
+      props: { color: 'black', size: 'm', font: 'sans', textAlign: 'start', w: 300, richText: toRichText(labels.text), scale: 1, autoSize: true },
+    },
+    {
+      ...base,
+      id: 'shape:note',
+      typeName: 'shape',
+      type: 'note',
+      x: 560,
+      y: 360,
+      index: 'a5',
+      props: {
+        color: 'yellow',
+        labelColor: 'black',
+        size: 'm',
+        font: 'sans',
+        fontSizeAdjustment: null,
+        align: 'middle',
+        verticalAlign: 'middle',
+        growY: 0,
+        url: '',
+        richText: toRichText(labels.note),
+        scale: 1,
+        textLastEditedBy: null,
+      },
+    },
+    {
+      ...base,
+      id: 'shape:draw',
+      typeName: 'shape',
+      type: 'draw',
+      x: 100,
+      y: 450,
+      index: 'a6',
+      props: {
+        color: 'red',
+        fill: 'none',
+        dash: 'draw',
+        size: 'm',
+        segments: [{ type: 'free', path: b64Vecs.encodePoints([{ x: 0, y: 0, z: 0.5 }, { x: 40, y: 10, z: 0.5 }, { x: 80, y: 0, z: 0.5 }, { x: 120, y: 20, z: 0.5 }]) }],
+        isComplete: true,
+        isClosed: false,
+        isPen: false,
+        scale: 1,
+        scaleX: 1,
+        scaleY: 1,
+      },
+    },
+    {
+      id: 'binding:start',
+      typeName: 'binding',
+      type: 'arrow',
+      fromId: 'shape:arrow',
+      toId: 'shape:left',
+      meta: {},
+      props: { terminal: 'start', normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false, snap: 'none' },
+    },
+    {
+      id: 'binding:end',
+      typeName: 'binding',
+      type: 'arrow',
+      fromId: 'shape:arrow',
+      toId: 'shape:right',
+      meta: {},
+      props: { terminal: 'end', normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false, snap: 'none' },
+    },
+  ] as unknown as TLRecord[];
+  store.put(records);
+  return JSON.stringify({ document: store.getStoreSnapshot('document') });
+}
