@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { containsAny, readScreenshot } from './support/ocr';
@@ -35,7 +37,12 @@ describe('the shared screen in web', () => {
     expect(containsAny(text, SENTINELS), `DOM text at step ${step}`).toEqual([]);
     const html = await coachee.content();
     expect(containsAny(html, SENTINELS), `DOM at step ${step}`).toEqual([]);
-    const seen = readScreenshot(await coachee.screenshot());
+    const shot = await coachee.screenshot();
+    if (process.env.E2E_SCREENSHOTS) {
+      writeFileSync(join(process.env.E2E_SCREENSHOTS, `share-${step}-coachee.png`), shot);
+      writeFileSync(join(process.env.E2E_SCREENSHOTS, `share-${step}-coach.png`), await app.page.screenshot());
+    }
+    const seen = readScreenshot(shot);
     expect(containsAny(seen, SENTINELS), `screenshot at step ${step}`).toEqual([]);
   }
 

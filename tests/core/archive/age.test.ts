@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Decrypter, Encrypter } from 'age-encryption';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors';
 import {
   CHUNK_BYTES,
@@ -12,8 +10,6 @@ import {
   startEncryption,
 } from '../../../electron/core/archive/age/age';
 import { aeadImplementations } from '../../../electron/core/archive/age/primitives';
-import { tempDir } from '../../support/temp-vault';
-import { ageCliMissing, runAgeWithPty } from './age-cli';
 
 const PASSPHRASE = 'quartz meadow 19 lantern ferry';
 const LOG_N = 10;
@@ -103,33 +99,5 @@ describe('age v1 passphrase files', () => {
     // Cut exactly at a chunk boundary: every remaining chunk is intact, but none is marked final.
     const header = sealed.indexOf('\n---') + 49 + 16;
     expect((await rejection(decryptWithPassphrase(sealed.subarray(0, header + 2 * (CHUNK_BYTES + 16)), PASSPHRASE))).message).toMatch(/incomplete/);
-  });
-});
-
-const ageMissing = ageCliMissing();
-if (ageMissing) console.warn(`[archive] age CLI interop skipped: ${ageMissing}.`);
-
-describe.skipIf(ageMissing !== null)('age v1 interop with the age CLI', () => {
-  let dir: string;
-  let cleanup: () => void;
-  beforeAll(() => ({ dir, cleanup } = tempDir('confidante-age-')));
-  afterAll(() => cleanup());
-
-  it('age -d decrypts our files', async () => {
-    const plain = randomBytes(2 * CHUNK_BYTES + 99);
-    writeFileSync(join(dir, 'ours.age'), await encryptWithPassphrase(plain, PASSPHRASE, { logN: LOG_N }));
-    const run = await runAgeWithPty(['-d', '-o', join(dir, 'ours.out'), join(dir, 'ours.age')], PASSPHRASE);
-    expect(run.code, run.output).toBe(0);
-    expect(readFileSync(join(dir, 'ours.out')).equals(plain)).toBe(true);
-  });
-
-  it('we decrypt files made by age -p, and refuse them with the wrong passphrase', async () => {
-    const plain = randomBytes(CHUNK_BYTES + 5);
-    writeFileSync(join(dir, 'plain.bin'), plain);
-    const run = await runAgeWithPty(['-p', '-o', join(dir, 'theirs.age'), join(dir, 'plain.bin')], PASSPHRASE);
-    expect(run.code, run.output).toBe(0);
-    const theirs = readFileSync(join(dir, 'theirs.age'));
-    expect((await decryptWithPassphrase(theirs, PASSPHRASE)).equals(plain)).toBe(true);
-    expect((await rejection(decryptWithPassphrase(theirs, 'wrong wrong wrong'))).code).toBe('wrong-passphrase');
   });
 });

@@ -5,7 +5,7 @@ import type { ConflictChoice } from '@shared/domain/archive';
 import type { AppCore } from '../../../electron/core/app-core';
 import { snapshotDir, tempDir } from '../../support/temp-vault';
 import { edited, entriesOf, entryText, sealEntries } from './craft';
-import { ARCHIVE_PASSPHRASE, archiveHandlers, dumpVault, openCore, seedVault, type Seeded } from './fixtures';
+import { ARCHIVE_PASSPHRASE, archiveHandlers, dumpVault, failure, openCore, seedVault, type Seeded } from './fixtures';
 
 type Rows = Record<string, Array<Record<string, unknown>>>;
 
@@ -137,7 +137,7 @@ describe('importing into a vault that already holds the records', () => {
       const before = dumpVault(fresh);
       const { handlers, preview: shown } = await preview(fresh, broken);
       expect(shown.conflicts).toEqual([]);
-      const error = await handlers.archiveImport({ importToken: shown.importToken, resolutions: {} }).catch((caught: unknown) => caught);
+      const error = await failure(() => handlers.archiveImport({ importToken: shown.importToken, resolutions: {} }));
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).code).toBe('damaged');
       expect((error as AppError).message).toMatch(/^Nothing was imported: the vault refused a record in the archive \(CHECK constraint failed: .+\)\.$/);

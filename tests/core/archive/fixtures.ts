@@ -155,3 +155,13 @@ export function dumpVault(core: AppCore, tables: readonly string[] = Object.keys
   const db = core.vault.db;
   return Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY ${TABLE_ORDER[table]}`).all()]));
 }
+
+/** What a call threw (or rejected with), or null when it succeeded. */
+export async function failure(run: () => unknown): Promise<unknown> {
+  try {
+    await run();
+    return null;
+  } catch (error) {
+    return error;
+  }
+}

@@ -6,7 +6,7 @@ import { AppError } from '@shared/errors';
 import type { AppCore } from '../../../electron/core/app-core';
 import { snapshotDir, tempDir } from '../../support/temp-vault';
 import { edited, entriesOf, entryText, rawZip, seal, sealEntries } from './craft';
-import { ARCHIVE_PASSPHRASE, archiveHandlers, dumpVault, openCore, seedVault } from './fixtures';
+import { ARCHIVE_PASSPHRASE, archiveHandlers, dumpVault, failure, openCore, seedVault } from './fixtures';
 
 /**
  * Archives that must be refused: each with one clear sentence, before anything is written. The
@@ -34,10 +34,7 @@ describe('hostile and broken archives', () => {
   });
 
   async function refusal(archive: Buffer, passphrase = ARCHIVE_PASSPHRASE): Promise<AppError> {
-    const error = await handlers.archivePreview({ base64: archive.toString('base64'), passphrase }).then(
-      () => null,
-      (caught: unknown) => caught,
-    );
+    const error = await failure(() => handlers.archivePreview({ base64: archive.toString('base64'), passphrase }));
     expect(error).toBeInstanceOf(AppError);
     const appError = error as AppError;
     // One sentence: no line breaks, no stack, ends with a full stop.
@@ -86,7 +83,7 @@ describe('hostile and broken archives', () => {
     const small = archiveHandlers(core, null, { zipLimits: { maxEntries: 100, maxEntryBytes: 4 * 1024 * 1024, maxTotalBytes: 10 * 1024 * 1024 } });
     const chunk = Buffer.alloc(3 * 1024 * 1024, 0x61);
     const total = await seal(rawZip([0, 1, 2, 3].map((i) => ({ name: `part${i}.txt`, data: chunk }))));
-    const error = await small.archivePreview({ base64: total.toString('base64'), passphrase: ARCHIVE_PASSPHRASE }).catch((caught: unknown) => caught as AppError);
+    const error = await failure(() => small.archivePreview({ base64: total.toString('base64'), passphrase: ARCHIVE_PASSPHRASE }));
     expect(error).toMatchObject({ code: 'invalid-input', message: 'The archive unpacks to more than 10 MB; Confidante will not open it.' });
   });
 

@@ -4,7 +4,7 @@ import { AppError } from '@shared/errors';
 import type { AppCore } from '../../../electron/core/app-core';
 import { snapshotDir, tempDir } from '../../support/temp-vault';
 import { entriesOf, sealEntries } from './craft';
-import { ARCHIVE_PASSPHRASE, archiveHandlers, dumpVault, openCore, seedVault } from './fixtures';
+import { ARCHIVE_PASSPHRASE, archiveHandlers, dumpVault, failure, openCore, seedVault } from './fixtures';
 
 const FLIPS = 500;
 
@@ -47,10 +47,7 @@ describe('a flipped byte anywhere', () => {
       const copy = Buffer.from(archive);
       // Vary which bits flip: one low bit, one high bit, or the whole byte.
       copy[position]! ^= [0x01, 0x80, 0xff, 0x20][n % 4]!;
-      const error = await handlers.archivePreview({ base64: copy.toString('base64'), passphrase: ARCHIVE_PASSPHRASE }).then(
-        () => null,
-        (caught: unknown) => caught,
-      );
+      const error = await failure(() => handlers.archivePreview({ base64: copy.toString('base64'), passphrase: ARCHIVE_PASSPHRASE }));
       expect(error, `flip at ${position}`).toBeInstanceOf(AppError);
       const { code, message } = error as AppError;
       expect(['damaged', 'wrong-passphrase', 'invalid-input'], `flip at ${position}: ${code} ${message}`).toContain(code);
