@@ -4,6 +4,7 @@ import { CoacheeList } from '../coachees/CoacheeList';
 import { CoacheePage } from '../coachees/CoacheePage';
 import { SearchView } from '../search/SearchView';
 import { SessionView } from '../session/SessionView';
+import { SettingsDialog } from '../settings/SettingsDialog';
 import { StartSession } from '../session/StartSession';
 import { api } from '../../api/client';
 import type { Place } from './navigation';
@@ -30,6 +31,7 @@ export function Workspace({ initialPlace, onPlaceChange, onLock }: WorkspaceProp
   const [listVersion, setListVersion] = useState(0);
   const [query, setQuery] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
+  const [dialog, setDialog] = useState<'settings' | null>(null);
   const refreshList = useCallback(() => setListVersion((v) => v + 1), []);
 
   useEffect(() => {
@@ -67,6 +69,9 @@ export function Workspace({ initialPlace, onPlaceChange, onLock }: WorkspaceProp
           <input ref={searchRef} type="search" aria-label="Search the vault" placeholder="Search everything (Ctrl+K)" value={query} onChange={(e) => setQuery(e.target.value)} />
         </form>
         <div className="topbar__actions">
+          <button type="button" className="button" onClick={() => setDialog('settings')}>
+            Settings
+          </button>
           <button type="button" className="button" onClick={() => onLock('user')} title="Lock the vault (Ctrl+L)">
             Lock
           </button>
@@ -79,6 +84,7 @@ export function Workspace({ initialPlace, onPlaceChange, onLock }: WorkspaceProp
           <PlaceView place={place} navigate={setPlace} onChanged={refreshList} onCurtain={() => onLock('curtain')} />
         </div>
       </div>
+      {dialog === 'settings' && <SettingsDialog onClose={() => setDialog(null)} />}
     </div>
   );
 }
