@@ -1,3 +1,4 @@
+import '../same-origin-only';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { CoacheeScreen } from './CoacheeScreen';

@@ -338,13 +338,27 @@ function decodeStroke(segment: Record<string, unknown>): Point[] {
 }
 
 function polyline(points: readonly Point[], attributes: string): string {
-  const finite = points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
-  if (finite.length === 0) return '';
-  if (finite.length === 1) finite.push({ x: finite[0]!.x + 0.01, y: finite[0]!.y });
-  return `<polyline points="${finite.map((p) => `${fmt(p.x)},${fmt(p.y)}`).join(' ')}" fill="none" stroke-linecap="round" stroke-linejoin="round" ${attributes}/>`;
+  const coordinates: string[] = [];
+  for (const p of points) if (Number.isFinite(p.x) && Number.isFinite(p.y)) coordinates.push(`${fmt(p.x)},${fmt(p.y)}`);
+  if (coordinates.length === 0) return '';
+  // A single point (a dot) still needs a segment to show its round cap.
+  if (coordinates.length === 1) coordinates.push(coordinates[0]!);
+  return `<polyline points="${coordinates.join(' ')}" fill="none" stroke-linecap="round" stroke-linejoin="round" ${attributes}/>`;
 }
 
+/** Decoded once per shape: long pen strokes hold tens of thousands of points. */
+const strokeCache = new WeakMap<ShapeRecord, Point[][]>();
+
 function strokePoints(shape: ShapeRecord): Point[][] {
+  let points = strokeCache.get(shape);
+  if (!points) {
+    points = decodeStrokes(shape);
+    strokeCache.set(shape, points);
+  }
+  return points;
+}
+
+function decodeStrokes(shape: ShapeRecord): Point[][] {
   const p = shape.props;
   if (shape.type === 'line') {
     const points = isObject(p.points) ? Object.values(p.points).filter(isObject) : [];
@@ -488,7 +502,18 @@ function renderOwn(shape: ShapeRecord): string {
 function ownPoints(shape: ShapeRecord): Point[] {
   if (shape.type === 'draw' || shape.type === 'highlight' || shape.type === 'line') {
     const pad = strokeWidth(shape.props) * (shape.type === 'highlight' ? 3 : 1);
-    return strokePoints(shape).flat().flatMap((p) => [{ x: p.x - pad, y: p.y - pad }, { x: p.x + pad, y: p.y + pad }]);
+    let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const line of strokePoints(shape)) {
+      for (const p of line) {
+        if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) continue;
+        minX = Math.min(minX, p.x);
+        minY = Math.min(minY, p.y);
+        maxX = Math.max(maxX, p.x);
+        maxY = Math.max(maxY, p.y);
+      }
+    }
+    if (minX === Infinity) return [];
+    return [{ x: minX - pad, y: minY - pad }, { x: maxX + pad, y: minY - pad }, { x: maxX + pad, y: maxY + pad }, { x: minX - pad, y: maxY + pad }];
   }
   const size = shapeSize(shape);
   if (!size) return [];
@@ -543,13 +568,13 @@ export function tldrawSnapshotToSvg(snapshotJson: string, title: string): string
       if (entry.shape.type === 'arrow') {
         const arrow = renderArrow(entry, bindings, byId);
         body.push(`<g opacity="${fmt(entry.shape.opacity)}">${arrow.svg}</g>`);
-        extent.push(...arrow.points);
+        for (const point of arrow.points) extent.push(point);
         continue;
       }
       const svg = renderOwn(entry.shape);
       const [a, b, c, d, e, f] = entry.matrix;
       if (svg) body.push(`<g transform="matrix(${[a, b, c, d, e, f].map(fmt).join(' ')})" opacity="${fmt(entry.shape.opacity)}">${svg}</g>`);
-      extent.push(...ownPoints(entry.shape).map((point) => apply(entry.matrix, point)));
+      for (const point of ownPoints(entry.shape)) extent.push(apply(entry.matrix, point));
     } catch {
       // One odd shape must not cost the coach the rest of the map.
     }

@@ -1,4 +1,7 @@
-import { Zip, ZipDeflate, type DeflateOptions } from 'fflate';
+import { promisify } from 'node:util';
+import { deflateRaw } from 'node:zlib';
+import { Zip, type ZipInputFile } from 'fflate';
+import { crc32 } from './crc32';
 import { isSafeEntryPath } from './paths';
 
 export interface ZipEntry {
@@ -8,24 +11,28 @@ export interface ZipEntry {
 
 export interface BuildZipOptions {
   /** Deflate level; 6 (zlib's default) is a good trade for JSON and text. */
-  level?: DeflateOptions['level'];
+  level?: number;
   /** The time stamped on every entry (the archive's creation time), so the zip does not leak more. */
   mtime?: Date;
-  /** Checked between slices: throw to stop (the export's cancel). */
+  /** Checked between entries: throw to stop (the export's cancel). */
   checkpoint?: () => void;
   onProgress?: (doneBytes: number, totalBytes: number) => void;
 }
 
-/** Input is deflated in slices this big, with a turn of the event loop between them. */
-const SLICE_BYTES = 1024 * 1024;
+const deflateRawAsync = promisify(deflateRaw);
 
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** Entries compressed ahead of the one being added: enough to keep two cores busy. */
+const PARALLEL = 3;
+const DEFLATED = 8;
 
 /**
- * Build a zip in memory with fflate, giving the event loop a turn between slices so progress
+ * Build a zip in memory: fflate writes the container (local headers, data descriptors, central
+ * directory) and Node's zlib deflates each entry on the thread pool, a few at a time. That is
+ * several times faster than deflating in JavaScript, and keeps the event loop free, so progress
  * events go out and a cancel request can arrive while a large vault is packed.
  */
 export async function buildZip(entries: readonly ZipEntry[], options: BuildZipOptions = {}): Promise<Buffer> {
+  for (const entry of entries) if (!isSafeEntryPath(entry.path)) throw new Error(`unsafe zip entry name ${entry.path}`);
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
   let ended = false;
@@ -34,23 +41,29 @@ export async function buildZip(entries: readonly ZipEntry[], options: BuildZipOp
     else chunks.push(chunk);
     if (final) ended = true;
   });
+  const level = options.level ?? 6;
+  const mtime = options.mtime ?? new Date();
   const total = entries.reduce((sum, entry) => sum + entry.data.length, 0);
+
+  const pending: Array<Promise<Buffer> | undefined> = [];
+  let started = 0;
   let done = 0;
-  for (const entry of entries) {
-    if (!isSafeEntryPath(entry.path)) throw new Error(`unsafe zip entry name ${entry.path}`);
-    const file = new ZipDeflate(entry.path, { level: options.level ?? 6 });
-    file.mtime = options.mtime ?? new Date();
-    zip.add(file);
-    if (entry.data.length === 0) file.push(entry.data, true);
-    for (let at = 0; at < entry.data.length; at += SLICE_BYTES) {
-      const end = Math.min(at + SLICE_BYTES, entry.data.length);
-      file.push(entry.data.subarray(at, end), end === entry.data.length);
-      done += end - at;
-      options.onProgress?.(done, total);
-      options.checkpoint?.();
-      await nextTurn();
+  for (const [index, entry] of entries.entries()) {
+    while (started < entries.length && started <= index + PARALLEL) {
+      const compressing = deflateRawAsync(entries[started]!.data, { level });
+      // Awaited in order below; if an earlier entry stops the build, later failures are moot.
+      compressing.catch(() => {});
+      pending[started++] = compressing;
     }
+    const deflated = await pending[index]!;
+    pending[index] = undefined;
+    options.checkpoint?.();
+    const file: ZipInputFile = { filename: entry.path, size: entry.data.length, crc: crc32(entry.data), compression: DEFLATED, mtime };
+    zip.add(file);
+    file.ondata!(null, deflated, true);
     if (failure) throw failure;
+    done += entry.data.length;
+    options.onProgress?.(done, total);
   }
   zip.end();
   if (failure) throw failure;

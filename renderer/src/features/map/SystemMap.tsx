@@ -25,7 +25,10 @@ export interface SystemMapProps {
    * local edits to the previous one are dropped).
    */
   snapshot: string | null;
-  /** Autosave: the serialized document, about 400 ms after the last local change, and on unmount. */
+  /**
+   * Autosave: the serialized document about 400 ms after the last change (local, or remote ones
+   * applied to this editor, e.g. the coachee's strokes on a shared screen), and on unmount.
+   */
   onChange: (snapshotJson: string) => void;
   onExport: (file: MapExportFile) => void;
   /** tldraw license key. Defaults to the build's `VITE_TLDRAW_LICENSE_KEY`, if any. */
@@ -100,9 +103,9 @@ export function SystemMap({ snapshot, onChange, onExport, licenseKey, onMount }:
     const fingerprint = snapshotFingerprint(snapshot);
     if (knownRef.current.has(fingerprint)) return;
     remember(knownRef.current, fingerprint);
-    autosaveRef.current?.cancel();
     try {
       replaceMapDocument(editor, snapshot);
+      autosaveRef.current?.rebase();
       if (editor.getCurrentPageShapeIds().size > 0) editor.zoomToFit();
     } catch (error) {
       console.error('System map: the new snapshot could not be loaded; keeping the current map.', error);

@@ -4,22 +4,26 @@ import { serializeMapDocument } from './snapshot';
 export interface Autosave {
   /** Saves now if a save is pending. */
   flush(): void;
-  /** Forgets a pending save (the document is about to be replaced from outside). */
-  cancel(): void;
+  /** Takes the document as it is now as saved (it was just replaced from outside): no pending save, nothing to write. */
+  rebase(): void;
   /** Stops listening. Does not flush. */
   stop(): void;
 }
 
 /**
- * Debounced autosave. Listens to document changes made locally (`source: 'user'`,
- * `scope: 'document'`: shapes, bindings, assets, pages; not the camera or selection) and
- * serializes the document `delayMs` after the last change. A continuous gesture (dragging for
- * seconds) still saves every `maxWaitMs`. The listener itself only re-arms a timer: nothing is
- * serialized while the pointer moves.
+ * Debounced autosave of the document (shapes, bindings, assets, pages; not the camera or
+ * selection): `delayMs` after the last change, and at least every `maxWaitMs` during a continuous
+ * gesture. The listener only re-arms a timer; nothing is serialized while the pointer moves.
+ *
+ * It listens to every source, not only 'user': on a shared screen the coachee's strokes reach this
+ * editor as remote changes (see features/share/map-sync), and this window is the one that saves.
+ * Writes are skipped when the serialized document equals the last one saved or loaded, so loading
+ * or replacing the map does not write it back.
  */
 export function startAutosave(editor: Editor, save: (json: string) => void, { delayMs = 400, maxWaitMs = 2000 } = {}): Autosave {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstChangeAt = 0;
+  let baseline = snapshotFingerprint(serializeMapDocument(editor.store));
 
   const cancel = () => {
     if (timer !== undefined) clearTimeout(timer);
@@ -28,7 +32,11 @@ export function startAutosave(editor: Editor, save: (json: string) => void, { de
   };
   const saveNow = () => {
     cancel();
-    save(serializeMapDocument(editor.store));
+    const json = serializeMapDocument(editor.store);
+    const fingerprint = snapshotFingerprint(json);
+    if (fingerprint === baseline) return;
+    baseline = fingerprint;
+    save(json);
   };
 
   const unlisten = editor.store.listen(
@@ -38,19 +46,22 @@ export function startAutosave(editor: Editor, save: (json: string) => void, { de
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(saveNow, Math.max(0, Math.min(delayMs, firstChangeAt + maxWaitMs - now)));
     },
-    { source: 'user', scope: 'document' },
+    { source: 'all', scope: 'document' },
   );
 
   return {
     flush: () => {
       if (timer !== undefined) saveNow();
     },
-    cancel,
+    rebase: () => {
+      cancel();
+      baseline = snapshotFingerprint(serializeMapDocument(editor.store));
+    },
     stop: unlisten,
   };
 }
 
-/** A short fingerprint of a snapshot string, to recognise snapshots this component wrote itself. */
+/** A short fingerprint of a snapshot string, to recognise snapshots already seen. */
 export function snapshotFingerprint(json: string | null): string {
   return json === null ? 'null' : `${json.length}:${getHashForString(json)}`;
 }

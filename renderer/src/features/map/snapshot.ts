@@ -39,8 +39,8 @@ export function openMap(json: string | null): OpenedMap {
 
 /**
  * Replaces the document of a live editor with a saved map (or empties it for `null`). Runs as a
- * remote change so the autosave does not echo it back, and clears undo history that no longer
- * applies. Throws if the snapshot cannot be read; the current map is then left as it was.
+ * remote change and clears undo history that no longer applies (callers rebase their autosave).
+ * Throws if the snapshot cannot be read; the current map is then left as it was.
  */
 export function replaceMapDocument(editor: Editor, json: string | null): void {
   const snapshot = json ? parseMapSnapshot(json) : null;
