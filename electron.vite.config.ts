@@ -1,8 +1,21 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './electron/core/content-security-policy';
 
 const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) };
+
+/**
+ * The CSP lives in one place (electron/core/content-security-policy.ts): both shells send it as a
+ * header, and the HTML pages carry it as a meta tag too, minus what a meta tag cannot say.
+ */
+function contentSecurityPolicyMeta(): Plugin {
+  const meta = CONTENT_SECURITY_POLICY.split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ');
+  return { name: 'confidante-csp-meta', transformIndexHtml: (html) => html.replace('%CONTENT_SECURITY_POLICY%', meta) };
+}
 
 export default defineConfig({
   main: {
@@ -35,7 +48,7 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     resolve: { alias },
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicyMeta()],
     build: {
       outDir: 'out/renderer',
       rollupOptions: {

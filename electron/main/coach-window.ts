@@ -1,9 +1,28 @@
 import { join } from 'node:path';
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, type WebPreferences } from 'electron';
 import { COACH_EVENT_CHANNEL } from '@shared/ipc/api';
 import { APP_ORIGIN } from './app-protocol';
 
 export const PARTITION = 'confidante';
+
+/**
+ * Every window of the app: isolated, sandboxed, no Node, no spell-check (it downloads
+ * dictionaries), and Chromium's storage in memory through the shared non-persistent partition.
+ */
+export function secureWebPreferences(preload: string): WebPreferences {
+  return {
+    preload,
+    partition: PARTITION,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    spellcheck: false,
+    navigateOnDragDrop: false,
+  };
+}
 
 /**
  * The coach's window. `partition` without the "persist:" prefix keeps Chromium's storage for the
@@ -18,18 +37,7 @@ export function createCoachWindow(preloadDir: string, devServerUrl: string | und
     show: false,
     title: 'Confidante',
     backgroundColor: '#f6f4f0',
-    webPreferences: {
-      preload: join(preloadDir, 'index.cjs'),
-      partition: PARTITION,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      spellcheck: false,
-      navigateOnDragDrop: false,
-    },
+    webPreferences: secureWebPreferences(join(preloadDir, 'index.cjs')),
   });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { BrowserWindow, screen } from 'electron';
 import { APP_ORIGIN } from './app-protocol';
-import { PARTITION } from './coach-window';
+import { secureWebPreferences } from './coach-window';
 
 /**
  * The coachee's window: full-screen on a second display when one is connected, otherwise a normal
@@ -19,19 +19,7 @@ export function createCoacheeWindow(coach: BrowserWindow, preloadDir: string, de
     title: 'Confidante — shared screen',
     backgroundColor: '#f6f4f0',
     autoHideMenuBar: true,
-    webPreferences: {
-      preload: join(preloadDir, 'coachee.cjs'),
-      partition: PARTITION,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      spellcheck: false,
-      navigateOnDragDrop: false,
-      devTools: false,
-    },
+    webPreferences: { ...secureWebPreferences(join(preloadDir, 'coachee.cjs')), devTools: false },
   });
   window.setMenu(null);
   window.once('ready-to-show', () => window.show());

@@ -127,7 +127,7 @@ describe('the shared screen in web', () => {
 
   it("the coachee view's API rejects every call outside its two", async () => {
     const results = await coachee.evaluate(async () => {
-      const token = sessionStorage.getItem('confidante-coachee-token') ?? '';
+      const token = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage.getItem('confidante-coachee-token') ?? '';
       const ask = async (side: string, method: string) => {
         const response = await fetch(`/api/${side}/call`, {
           method: 'POST',

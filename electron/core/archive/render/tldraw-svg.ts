@@ -91,7 +91,18 @@ const FONT_FAMILIES: Record<string, string> = {
 
 const num = (value: unknown, fallback = 0): number => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
 const str = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
-const fmt = (value: number): string => String(Math.round(value * 100) / 100);
+/**
+ * A coordinate with at most two decimals. Integer arithmetic and integer-to-string: a map with
+ * long pen strokes has hundreds of thousands of coordinates, and float formatting is slow.
+ */
+function fmt(value: number): string {
+  const scaled = Math.round(value * 100);
+  if (scaled % 100 === 0) return String(scaled / 100 || 0);
+  const magnitude = Math.abs(scaled);
+  const fraction = magnitude % 100;
+  const decimals = fraction < 10 ? `0${fraction}` : fraction % 10 === 0 ? String(fraction / 10) : String(fraction);
+  return `${scaled < 0 ? '-' : ''}${Math.floor(magnitude / 100)}.${decimals}`;
+}
 const color = (props: Props, key = 'color'): string => COLORS[str(props[key], 'black')] ?? COLORS.black!;
 const strokeWidth = (props: Props): number => (STROKE_WIDTHS[str(props.size, 'm')] ?? 3.5) * num(props.scale, 1);
 const fontFamily = (props: Props): string => FONT_FAMILIES[str(props.font, 'sans')] ?? FONT_FAMILIES.sans!;
@@ -308,6 +319,16 @@ function float16(bits: number): number {
   return sign * 2 ** (exponent - 15) * (1 + fraction / 1024);
 }
 
+/** Every float16 value, computed on first use: decoding a stroke is then one lookup per coordinate. */
+let float16Table: Float64Array | null = null;
+function float16Values(): Float64Array {
+  if (!float16Table) {
+    float16Table = new Float64Array(65536);
+    for (let bits = 0; bits < 65536; bits++) float16Table[bits] = float16(bits);
+  }
+  return float16Table;
+}
+
 function decodeStroke(segment: Record<string, unknown>): Point[] {
   if (Array.isArray(segment.points)) {
     return segment.points.filter(isObject).map((point) => ({ x: num(point.x), y: num(point.y) }));
@@ -319,19 +340,21 @@ function decodeStroke(segment: Record<string, unknown>): Point[] {
   const points: Point[] = [];
   if (legacy) {
     // Before delta encoding: absolute float16 x, y, z per point.
-    for (let at = 0; at + 6 <= bytes.length; at += 6) points.push({ x: float16(view.getUint16(at, true)), y: float16(view.getUint16(at + 2, true)) });
+    const half = float16Values();
+    for (let at = 0; at + 6 <= bytes.length; at += 6) points.push({ x: half[view.getUint16(at, true)]!, y: half[view.getUint16(at + 2, true)]! });
     return points;
   }
   const twoD = segment.dim === 2;
   const first = twoD ? 8 : 12;
   const step = twoD ? 4 : 6;
   if (bytes.length < first) return points;
+  const half = float16Values();
   let x = view.getFloat32(0, true);
   let y = view.getFloat32(4, true);
   points.push({ x, y });
   for (let at = first; at + step <= bytes.length; at += step) {
-    x += float16(view.getUint16(at, true));
-    y += float16(view.getUint16(at + 2, true));
+    x += half[view.getUint16(at, true)]!;
+    y += half[view.getUint16(at + 2, true)]!;
     points.push({ x, y });
   }
   return points;

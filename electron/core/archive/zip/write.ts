@@ -10,7 +10,7 @@ export interface ZipEntry {
 }
 
 export interface BuildZipOptions {
-  /** Deflate level; 6 (zlib's default) is a good trade for JSON and text. */
+  /** Deflate level. 3 compresses JSON and SVG within a few per cent of zlib's default (6) at twice the speed. */
   level?: number;
   /** The time stamped on every entry (the archive's creation time), so the zip does not leak more. */
   mtime?: Date;
@@ -41,7 +41,7 @@ export async function buildZip(entries: readonly ZipEntry[], options: BuildZipOp
     else chunks.push(chunk);
     if (final) ended = true;
   });
-  const level = options.level ?? 6;
+  const level = options.level ?? 3;
   const mtime = options.mtime ?? new Date();
   const total = entries.reduce((sum, entry) => sum + entry.data.length, 0);
 
