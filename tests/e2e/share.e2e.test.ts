@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { containsAny, readScreenshot } from './support/ocr';
 import { foreignRequests, targets, type RunningApp } from './support/targets';
 import { createVault, unlock } from './support/vault-steps';
-import { addCoachee, openCoachee, selectedMode, startSession } from './support/workspace-steps';
+import { addCoachee, selectedMode } from './support/workspace-steps';
 
 /** Typed into notes, observations, the contract and other coachees' profiles: never on the coachee's screen. */
 const SENTINELS = ['WALRUSNOTE', 'HERONOBSERVED', 'LYNXBOUNDARY', 'OTTERPROFILE', 'QUENTINVOSS'] as const;
