@@ -118,7 +118,7 @@ async function importBench(): Promise<void> {
   const source = await openCore('source');
   const coachee = source.repos.coachees.create({ name: 'Bench Coachee' });
   source.repos.boundaryChecks.save(coachee.id, { managesPerformanceOrPay: false, conflictOfInterest: false, confidentialityAgreed: true, limitsExplained: true, conflictAcknowledged: false });
-  for (let s = 0; s < 22; s++) {
+  for (let s = 0; s < 35; s++) {
     const session = source.repos.sessions.create({ coacheeId: coachee.id, walkAwayWith: `Session ${s}: ${words(8)}`, startedAt: new Date(Date.UTC(2025, 0, 1 + s)).toISOString() });
     const text = words(3000);
     const lexical = JSON.stringify({ root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text, format: 0 }] }] } });

@@ -21,7 +21,7 @@ import { deriveKey, newScryptParams, PASSPHRASE_KDF } from '../electron/core/vau
 import type { WayOfWorking } from '../shared/domain/working-style';
 import { openPlainDatabase } from './support/plain-db';
 import { bench, describe, median, note, p95, run } from './support/report';
-import { COACHEE_NAMES, lexicalNote, pick, prng, ROLES, searchQueries } from './support/words';
+import { COACHEE_NAMES, lexicalNote, pick, prng, ROLES, searchQueries, topicsFor } from './support/words';
 
 const NOTES = 10_000;
 const COACHEES = 200;
@@ -141,10 +141,11 @@ function autosaveSamples(subject: Subject, sessionId: string, base: string, samp
 /** A note whose Lexical JSON is about `bytes` long. */
 function noteOfJsonBytes(bytes: number, seed: number): { lexicalJson: string; plainText: string } {
   let plainBytes = Math.round(bytes * 0.85);
-  let made = lexicalNote(plainBytes, prng(seed));
+  const topics = topicsFor(seed);
+  let made = lexicalNote(plainBytes, prng(seed), topics);
   for (let i = 0; i < 8 && Math.abs(made.lexicalJson.length - bytes) > 256; i += 1) {
     plainBytes = Math.round(plainBytes * (bytes / made.lexicalJson.length));
-    made = lexicalNote(plainBytes, prng(seed));
+    made = lexicalNote(plainBytes, prng(seed), topics);
   }
   return made;
 }
@@ -157,8 +158,10 @@ async function main(): Promise<void> {
     note(`vault: ${NOTES} notes of ~${NOTE_BYTES} B, ${COACHEES} coachees, temp dir ${dir}`);
 
     // The workload, generated up front so its cost is not timed.
+    // Session i belongs to coachee i % COACHEES (seedPeople), and its note is about that coachee's world.
     const next = prng(2024);
-    const notes = Array.from({ length: NOTES }, () => lexicalNote(NOTE_BYTES, next));
+    const worlds = Array.from({ length: COACHEES }, (_, i) => topicsFor(1000 + i));
+    const notes = Array.from({ length: NOTES }, (_, i) => lexicalNote(NOTE_BYTES, next, worlds[i % COACHEES]!));
     const avg = (f: (n: { lexicalJson: string; plainText: string }) => number) => notes.reduce((s, n) => s + f(n), 0) / notes.length;
     note(`note size: plain text avg ${avg((n) => n.plainText.length).toFixed(0)} B, Lexical JSON avg ${avg((n) => n.lexicalJson.length).toFixed(0)} B`);
     const workloadQueries = searchQueries(WORKLOAD_QUERIES, prng(7));

@@ -5,8 +5,13 @@ import type { MapDiff } from '@shared/domain/share';
 import { MAP_ASSET_URLS } from '../features/map/assets';
 import { TLDRAW_LICENSE_KEY_FROM_BUILD } from '../features/map/license';
 import { keepMapLocal } from '../features/map/local-only';
+import { MAP_COMPONENTS, MAP_UI_OVERRIDES } from '../features/map/MapUi';
+import { MAP_USER } from '../features/map/user';
 import { openMap } from '../features/map/snapshot';
 import { connectMapSync } from '../features/share/map-sync';
+
+/** Videos would be stored as data: URLs, which the CSP refuses: images only, as on the coach's map. */
+const NO_VIDEO: readonly string[] = [];
 
 interface Props {
   snapshot: string | null;
@@ -22,6 +27,11 @@ export function SharedMap({ snapshot, send, subscribe }: Props) {
     <Tldraw
       store={opened.store}
       assetUrls={MAP_ASSET_URLS}
+      overrides={MAP_UI_OVERRIDES}
+      components={MAP_COMPONENTS}
+      acceptedVideoMimeTypes={NO_VIDEO}
+      user={MAP_USER}
+      locale="en"
       {...(TLDRAW_LICENSE_KEY_FROM_BUILD ? { licenseKey: TLDRAW_LICENSE_KEY_FROM_BUILD } : {})}
       onMount={(editor: Editor) => {
         keepMapLocal(editor);
