@@ -30,6 +30,6 @@ export async function dispatch<T extends CallTable>(
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toPayload() };
     onUnexpected(error);
-    return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Confidante; nothing was changed.' } };
+    return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Confidante. Try again, and restart the app if it keeps happening.' } };
   }
 }
