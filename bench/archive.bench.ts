@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createArchiveHandlers } from '../electron/core/api/archive-handlers';
-import { DEFAULT_SCRYPT_LOG_N, startEncryption } from '../electron/core/archive/age/age';
+import { DEFAULT_SCRYPT_LOG_N, beginEncryption } from '../electron/core/archive/age/age';
 import { aead, aeadImplementations } from '../electron/core/archive/age/primitives';
 import { writeEncrypted } from '../electron/core/archive/export';
 import { AppCore } from '../electron/core/app-core';
@@ -29,8 +29,7 @@ const dir = mkdtempSync(join(tmpdir(), 'confidante-bench-archive-'));
 async function ourEncryptSeconds(payload: Buffer): Promise<number> {
   gc();
   const started = performance.now();
-  const keys = await startEncryption(PASSPHRASE, { logN: DEFAULT_SCRYPT_LOG_N });
-  await writeEncrypted(payload, join(dir, 'ours.confidante.age'), keys);
+  await writeEncrypted(payload, join(dir, 'ours.confidante.age'), beginEncryption(PASSPHRASE, { logN: DEFAULT_SCRYPT_LOG_N }));
   return (performance.now() - started) / 1000;
 }
 

@@ -1,3 +1,5 @@
+import { cpus, loadavg } from 'node:os';
+
 /**
  * Benchmark output and statistics. Every measured value goes out as one line
  * `BENCH <name> <value> <unit>`; context for a human reader goes on lines starting with `#`.
@@ -48,9 +50,12 @@ export function describe(samples: readonly number[], unit = 'ms'): string {
 /** Runs the benchmark's main, printing a clear error (and exiting non-zero) if it throws. */
 export function run(name: string, main: () => Promise<void>): void {
   const started = performance.now();
+  // Other work on the machine skews every number here: say how busy it was.
+  const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
+  note(`${name}: ${cpus().length} CPUs, load average ${load()} at start`);
   main().then(
     () => {
-      note(`${name}: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      note(`${name}: done in ${((performance.now() - started) / 1000).toFixed(1)} s, load average ${load()} at end`);
       process.exit(0);
     },
     (error: unknown) => {

@@ -191,18 +191,29 @@ export function lexicalNote(bytes: number, next: () => number, topics: Topics): 
  * sometimes a word every note has ("feedback"), and sometimes a word still being typed (search
  * matches the last word by prefix).
  */
-export function searchQueries(count: number, next: () => number): string[] {
+export interface SearchQuery {
+  text: string;
+  /** Has a word nearly every note contains: these match thousands of notes and rank them all. */
+  broad: boolean;
+}
+
+export function searchQueries(count: number, next: () => number): SearchQuery[] {
   const topical = [...TOPIC_WORDS, ...NAMES];
-  const queries: string[] = [];
+  const queries: SearchQuery[] = [];
   for (let i = 0; i < count; i += 1) {
     const words = 1 + Math.floor(next() * 3);
     const parts: string[] = [];
-    for (let w = 0; w < words; w += 1) parts.push(next() < 0.85 ? pick(topical, next) : pick(GENERAL_WORDS, next));
+    let broad = false;
+    for (let w = 0; w < words; w += 1) {
+      const general = next() >= 0.85;
+      broad ||= general;
+      parts.push(general ? pick(GENERAL_WORDS, next) : pick(topical, next));
+    }
     if (next() < 0.25) {
       const last = parts[parts.length - 1] ?? '';
       if (last.length > 4) parts[parts.length - 1] = last.slice(0, 3 + Math.floor(next() * (last.length - 3)));
     }
-    queries.push(parts.join(' '));
+    queries.push({ text: parts.join(' '), broad });
   }
   return queries;
 }

@@ -34,7 +34,8 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY = 64 * 1024 * 1024;
+// Room for the largest archive an import accepts (200 MiB as base64, inside JSON).
+const MAX_BODY = 300 * 1024 * 1024;
 
 /**
  * The built renderer and the real core behind a loopback HTTP bridge that implements the same API

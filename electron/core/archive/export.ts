@@ -3,7 +3,7 @@ import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ArchiveProgressPhase } from '@shared/domain/archive';
 import { fsyncDirectory } from '../vault/atomic-write';
-import { startEncryption, type EncryptionStart } from './age/age';
+import { beginEncryption, type PendingEncryption } from './age/age';
 import type { ArchiveContent } from './content';
 import { packArchive } from './pack';
 import { buildZip } from './zip/write';
@@ -27,33 +27,36 @@ export function partialPathFor(destination: string): string {
 /**
  * Encrypt `plaintext` into `destination` atomically: the ciphertext goes to a temporary file
  * beside it, is fsynced, and only then renamed over the destination, so the coach never finds a
- * half-written archive under the real name. Only ciphertext ever reaches the disk.
+ * half-written archive under the real name. Only ciphertext ever reaches the disk. The payload
+ * is written while scrypt still runs; its header is written in front of it at the end.
  */
 export async function writeEncrypted(
   plaintext: Uint8Array,
   destination: string,
-  keys: EncryptionStart,
+  encryption: PendingEncryption,
   options: Pick<WriteArchiveOptions, 'checkpoint' | 'onProgress'> = {},
 ): Promise<number> {
   const partial = partialPathFor(destination);
   const file = await open(partial, 'wx', 0o600);
-  let bytes = 0;
+  let position = encryption.prefixLength;
   const write = async (chunks: readonly Uint8Array[]) => {
     if (chunks.length === 0) return;
     const buffer = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-    await file.write(buffer, 0, buffer.length);
-    bytes += buffer.length;
+    await file.write(buffer, 0, buffer.length, position);
+    position += buffer.length;
   };
   try {
-    await write([keys.prefix]);
     for (let at = 0; at < plaintext.length; at += ENCRYPT_SLICE_BYTES) {
       options.checkpoint?.();
       const end = Math.min(at + ENCRYPT_SLICE_BYTES, plaintext.length);
-      await write(keys.sealer.push(plaintext.subarray(at, end)));
+      await write(encryption.sealer.push(plaintext.subarray(at, end)));
       options.onProgress?.('encrypting', end, plaintext.length);
     }
     options.checkpoint?.();
-    await write([keys.sealer.finish()]);
+    await write([encryption.sealer.finish()]);
+    const prefix = await encryption.prefix;
+    options.checkpoint?.();
+    await file.write(prefix, 0, prefix.length, 0);
     await file.sync();
     await file.close();
   } catch (error) {
@@ -68,7 +71,7 @@ export async function writeEncrypted(
     await rm(partial, { force: true });
     throw error;
   }
-  return bytes;
+  return position;
 }
 
 /**
@@ -76,9 +79,10 @@ export async function writeEncrypted(
  * scrypt (the slow part of encryption) runs on the thread pool while the zip is built.
  */
 export async function writeArchive(content: ArchiveContent, passphrase: string, destination: string, options: WriteArchiveOptions = {}): Promise<number> {
-  const keys = startEncryption(passphrase, { ...(options.logN !== undefined ? { logN: options.logN } : {}) });
+  // scrypt starts now, on the thread pool, and runs while the zip is built and encrypted.
+  const encryption = beginEncryption(passphrase, { ...(options.logN !== undefined ? { logN: options.logN } : {}) });
   // If packing fails first, the key derivation's outcome no longer matters; never leave it unhandled.
-  keys.catch(() => {});
+  encryption.prefix.catch(() => {});
   const entries = packArchive(content);
   options.checkpoint?.();
   const zip = await buildZip(entries, {
@@ -87,7 +91,7 @@ export async function writeArchive(content: ArchiveContent, passphrase: string, 
     onProgress: (done, total) => options.onProgress?.('packing', done, total),
   });
   try {
-    return await writeEncrypted(zip, destination, await keys, options);
+    return await writeEncrypted(zip, destination, encryption, options);
   } finally {
     // Best effort: the plaintext zip does not linger in memory longer than it must.
     zip.fill(0);

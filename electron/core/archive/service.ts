@@ -50,6 +50,16 @@ export function suggestedArchiveName(content: ArchiveContent): string {
   return `confidante-${what}-${content.purpose}-${dayOf(content.createdAt)}${ARCHIVE_FILE_EXTENSION}`;
 }
 
+/** A file-system failure while writing, as one sentence; the partial file is already gone. */
+function cannotWrite(path: string, error: unknown): AppError {
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new AppError('forbidden', `Confidante may not write to ${path}; choose another folder. Nothing was saved.`);
+  }
+  if (code === 'ENOSPC') return new AppError('internal', 'The disk is full, so the archive could not be saved; nothing was saved.');
+  return new AppError('internal', `The archive could not be saved to ${path}${code ? ` (${code})` : ''}; nothing was saved.`);
+}
+
 function withExtension(path: string): string {
   return path.toLowerCase().endsWith('.age') ? path : `${path}${ARCHIVE_FILE_EXTENSION}`;
 }
@@ -95,6 +105,8 @@ export class ArchiveService {
         ...(this.options.scryptLogN !== undefined ? { logN: this.options.scryptLogN } : {}),
         checkpoint,
         onProgress: progress,
+      }).catch((error: unknown) => {
+        throw isAppError(error) ? error : cannotWrite(path, error);
       });
       progress('done', bytes, bytes);
       return { saved: true, path, bytes };
@@ -119,10 +131,14 @@ export class ArchiveService {
       const zip = await decryptWithPassphrase(file, input.passphrase, {
         ...(this.options.maxScryptLogN !== undefined ? { maxLogN: this.options.maxScryptLogN } : {}),
       });
+      let files: Map<string, Buffer> | null = null;
       try {
-        content = unpackArchive(readZip(zip, this.options.zipLimits ?? DEFAULT_ZIP_LIMITS));
+        files = readZip(zip, this.options.zipLimits ?? DEFAULT_ZIP_LIMITS);
+        content = unpackArchive(files);
       } finally {
+        // The content is strings from here on; the decrypted bytes need not wait for the collector.
         zip.fill(0);
+        for (const bytes of files?.values() ?? []) bytes.fill(0);
       }
     } catch (error) {
       if (isAppError(error)) throw error;

@@ -62,6 +62,12 @@ const VALID: { [K in CoachMethod]: InputOf<CoachCalls[K]> } = {
   actionFollowUp: { id: UUID, status: 'done', sessionId: UUID },
   search: { query: 'plan' },
   fileSave: { suggestedName: 'system-map.svg', base64: 'PHN2Zz4=', kind: 'svg' },
+  archiveExport: { scope: { kind: 'vault' }, purpose: 'backup', passphrase: GOOD_PASSPHRASE, confirm: GOOD_PASSPHRASE, operationId: UUID },
+  archiveCancel: { operationId: UUID },
+  archiveGeneratePassphrase: {},
+  archivePreview: { base64: 'YWdlLWVuY3J5cHRpb24ub3JnL3YxCg==', passphrase: GOOD_PASSPHRASE },
+  archiveImport: { importToken: 'A'.repeat(43), resolutions: { [UUID]: 'keep-both' } },
+  archiveDiscard: { importToken: 'A'.repeat(43) },
 };
 
 function wrongTypeFor(value: unknown): unknown {

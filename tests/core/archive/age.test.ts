@@ -5,6 +5,7 @@ import { AppError } from '@shared/errors';
 import {
   CHUNK_BYTES,
   StreamSealer,
+  beginEncryption,
   decryptWithPassphrase,
   encryptWithPassphrase,
   startEncryption,
@@ -51,6 +52,17 @@ describe('age v1 passphrase files', () => {
     expect((await decryptWithPassphrase(Buffer.concat(parts), PASSPHRASE)).equals(plain)).toBe(true);
     expect(() => sealer.finish()).toThrow();
     expect(() => new StreamSealer(Buffer.alloc(32)).finish().length).not.toThrow();
+  });
+
+  it('plans the header length before scrypt has run, for one- and two-digit work factors', async () => {
+    for (const logN of [9, 10]) {
+      const pending = beginEncryption(PASSPHRASE, { logN });
+      const parts = [...pending.sealer.push(Buffer.from('payload first')), pending.sealer.finish()];
+      const prefix = await pending.prefix;
+      expect(prefix.length).toBe(pending.prefixLength);
+      expect((await decryptWithPassphrase(Buffer.concat([prefix, ...parts]), PASSPHRASE)).toString()).toBe('payload first');
+    }
+    expect(() => beginEncryption(PASSPHRASE, { logN: 23 })).toThrow(RangeError);
   });
 
   it('interoperates with the age-encryption package both ways', async () => {

@@ -10,7 +10,7 @@ import { dispatch } from '../../../electron/core/api/dispatch';
 import { readZip } from '../../../electron/core/archive/zip/read';
 import type { AppCore } from '../../../electron/core/app-core';
 import { GOOD_PASSPHRASE, tempDir } from '../../support/temp-vault';
-import { ARCHIVE_PASSPHRASE, archiveHandlers, openCore, realisticNote, seedVault, type Seeded } from './fixtures';
+import { ARCHIVE_PASSPHRASE, archiveHandlers, failure, openCore, realisticNote, seedVault, type Seeded } from './fixtures';
 
 const OPERATION = '3d6f0a9b-2c1e-4b7d-8f5a-6e4c2b1a0d9f';
 const request = (extra: Partial<{ passphrase: string; confirm: string; operationId: string }> = {}) => ({
@@ -91,6 +91,12 @@ describe('archive calls', () => {
     expect(seen).not.toContain('done');
     expect(exportsIn()).toEqual([]);
     expect(await handlers.archiveCancel({ operationId: OPERATION })).toEqual({ cancelled: false });
+  });
+
+  it('says in one sentence when the destination cannot be written, and leaves nothing behind', async () => {
+    const error = await failure(() => archiveHandlers(core, join(dir, 'no-such-folder', 'x.confidante.age')).archiveExport(request()));
+    expect(error).toMatchObject({ code: 'internal', message: `The archive could not be saved to ${join(dir, 'no-such-folder', 'x.confidante.age')} (ENOENT); nothing was saved.` });
+    expect(exportsIn()).toEqual([]);
   });
 
   it('replaces an existing file only once the new archive is complete', async () => {

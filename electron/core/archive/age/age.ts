@@ -49,21 +49,59 @@ export interface EncryptionStart {
   sealer: StreamSealer;
 }
 
-/** Derive the keys and write the header; the (slow) scrypt runs on the thread pool. */
-export async function startEncryption(passphrase: string, options: { logN?: number; aead?: Aead } = {}): Promise<EncryptionStart> {
-  const logN = options.logN ?? DEFAULT_SCRYPT_LOG_N;
+/**
+ * An encryption whose payload can be sealed before its header exists. The payload key comes
+ * from the random file key alone; only the header needs the (slow) scrypt, and its length is
+ * known in advance. So the payload is sealed and written while scrypt runs on the thread pool,
+ * and the header goes in front once it is ready.
+ */
+export interface PendingEncryption {
+  /** Bytes of header and payload nonce: where the payload starts in the file. */
+  prefixLength: number;
+  sealer: StreamSealer;
+  /** Header and payload nonce, once scrypt has wrapped the file key. */
+  prefix: Promise<Buffer>;
+}
+
+function checkedLogN(logN: number): number {
   if (!Number.isInteger(logN) || logN < 1 || logN > MAX_SCRYPT_LOG_N) throw new RangeError(`scrypt logN must be 1..${MAX_SCRYPT_LOG_N}`);
+  return logN;
+}
+
+/** The header's length for a work factor: every other part of a passphrase header has a fixed size. */
+function prefixLengthFor(logN: number): number {
+  const placeholder: Stanza = { args: ['scrypt', encodeBase64NoPad(Buffer.alloc(16)), String(logN)], body: Buffer.alloc(FILE_KEY_BYTES + TAG_BYTES) };
+  return encodeHeader([placeholder], Buffer.alloc(32)).length + PAYLOAD_NONCE_BYTES;
+}
+
+export function beginEncryption(passphrase: string, options: { logN?: number; aead?: Aead } = {}): PendingEncryption {
+  const logN = checkedLogN(options.logN ?? DEFAULT_SCRYPT_LOG_N);
   const cipher = options.aead ?? aead;
   const fileKey = randomBytes(FILE_KEY_BYTES);
-  const salt = randomBytes(16);
-  const wrapKey = await scryptKey(passphraseBytes(passphrase), scryptSalt(salt), logN);
-  const stanza: Stanza = { args: ['scrypt', encodeBase64NoPad(salt), String(logN)], body: cipher.seal(wrapKey, ZERO_NONCE, fileKey) };
-  const mac = hmacSha256(hkdfSha256(fileKey, Buffer.alloc(0), 'header'), encodeHeaderWithoutMac([stanza]));
   const nonce = randomBytes(PAYLOAD_NONCE_BYTES);
-  const payloadKey = hkdfSha256(fileKey, nonce, 'payload');
-  fileKey.fill(0);
-  wrapKey.fill(0);
-  return { prefix: Buffer.concat([encodeHeader([stanza], mac), nonce]), sealer: new StreamSealer(payloadKey, cipher) };
+  const sealer = new StreamSealer(hkdfSha256(fileKey, nonce, 'payload'), cipher);
+  const prefixLength = prefixLengthFor(logN);
+  const prefix = (async () => {
+    try {
+      const salt = randomBytes(16);
+      const wrapKey = await scryptKey(passphraseBytes(passphrase), scryptSalt(salt), logN);
+      const stanza: Stanza = { args: ['scrypt', encodeBase64NoPad(salt), String(logN)], body: cipher.seal(wrapKey, ZERO_NONCE, fileKey) };
+      wrapKey.fill(0);
+      const mac = hmacSha256(hkdfSha256(fileKey, Buffer.alloc(0), 'header'), encodeHeaderWithoutMac([stanza]));
+      const bytes = Buffer.concat([encodeHeader([stanza], mac), nonce]);
+      if (bytes.length !== prefixLength) throw new Error('the age header is not the length it was planned to be');
+      return bytes;
+    } finally {
+      fileKey.fill(0);
+    }
+  })();
+  return { prefixLength, sealer, prefix };
+}
+
+/** Derive the keys and write the header; the (slow) scrypt runs on the thread pool. */
+export async function startEncryption(passphrase: string, options: { logN?: number; aead?: Aead } = {}): Promise<EncryptionStart> {
+  const pending = beginEncryption(passphrase, options);
+  return { prefix: await pending.prefix, sealer: pending.sealer };
 }
 
 /**

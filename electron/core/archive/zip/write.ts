@@ -60,7 +60,8 @@ export async function buildZip(entries: readonly ZipEntry[], options: BuildZipOp
     options.checkpoint?.();
     const file: ZipInputFile = { filename: entry.path, size: entry.data.length, crc: crc32(entry.data), compression: DEFLATED, mtime };
     zip.add(file);
-    file.ondata!(null, deflated, true);
+    // zlib's output is an ordinary (never shared) ArrayBuffer; fflate's types ask for exactly that.
+    file.ondata!(null, deflated as Uint8Array<ArrayBuffer>, true);
     if (failure) throw failure;
     done += entry.data.length;
     options.onProgress?.(done, total);

@@ -17,6 +17,13 @@ const CHOICES: ReadonlyArray<{ value: ConflictChoice; label: string }> = [
 
 const KIND_LABELS: Record<ArchiveConflict['kind'], string> = { coachee: 'Coachee', session: 'Session', 'custom-prompt': 'Custom prompt' };
 
+/** Which version is newer, in words: what the coach weighs when choosing. */
+function freshness(conflict: ArchiveConflict): string {
+  if (conflict.vaultUpdatedAt > conflict.archiveUpdatedAt) return `changed in your vault since, on ${formatDate(conflict.vaultUpdatedAt)}`;
+  if (conflict.vaultUpdatedAt < conflict.archiveUpdatedAt) return `the archive's is newer, from ${formatDate(conflict.archiveUpdatedAt)}`;
+  return 'the same in both';
+}
+
 /** Import an archive: choose the file, preview what it holds and what clashes, choose, import. */
 export function ImportArchiveDialog({ onClose, onImported }: { onClose: () => void; onImported: () => void }) {
   const [file, setFile] = useState<File | null>(null);
@@ -125,7 +132,8 @@ export function ImportArchiveDialog({ onClose, onImported }: { onClose: () => vo
       {preview && (
         <section className="archive-preview" aria-label="What the archive holds">
           <p>
-            {preview.purpose === 'backup' ? 'A backup' : 'A coachee copy'} of <strong>{preview.scope.label}</strong>, made with Confidante {preview.appVersion} on{' '}
+            {preview.purpose === 'backup' ? 'A backup' : 'A coachee copy'} of{' '}
+            <strong>{preview.scope.kind === 'vault' ? 'a whole vault' : preview.scope.label}</strong>, made with Confidante {preview.appVersion} on{' '}
             {formatDate(preview.createdAt)}: {countsSentence(preview.counts)}.
             {preview.firstSessionAt && preview.lastSessionAt && (
               <> Sessions from {formatDate(preview.firstSessionAt)} to {formatDate(preview.lastSessionAt)}.</>
@@ -162,10 +170,7 @@ export function ImportArchiveDialog({ onClose, onImported }: { onClose: () => vo
                   <label key={conflict.id} className="archive-conflict">
                     <span className="archive-conflict__what">
                       <span className="archive-conflict__kind">{KIND_LABELS[conflict.kind]}</span> {conflict.label}
-                      <span className="hint">
-                        {' '}
-                        (archive: {formatDate(conflict.archiveUpdatedAt)}, vault: {formatDate(conflict.vaultUpdatedAt)})
-                      </span>
+                      <span className="hint"> ({freshness(conflict)})</span>
                     </span>
                     {carried ? (
                       <span className="hint">Copied with its coachee</span>

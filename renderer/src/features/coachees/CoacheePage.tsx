@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { CoacheeDetail } from '@shared/domain/workspace';
+import type { ArchiveScope } from '@shared/domain/archive';
 import { api } from '../../api/client';
+import { ExportArchiveDialog } from '../archive/ExportArchiveDialog';
 import { sentenceFor } from '../vault/errors';
 import type { Navigate } from '../workspace/navigation';
 import { useAsync } from '../workspace/useAsync';
@@ -20,6 +22,7 @@ const PROFILE_FIELDS = [
 export function CoacheePage({ id, navigate, onChanged }: { id: string; navigate: Navigate; onChanged: () => void }) {
   const [state, reload] = useAsync<CoacheeDetail>(() => api.coacheeGet({ id }), id);
   const [error, setError] = useState('');
+  const [exporting, setExporting] = useState<ArchiveScope | null>(null);
 
   if (state.status === 'loading') return <div className="page" aria-busy="true" />;
   if (state.status === 'error') return <div className="page"><p className="error">{state.message}</p></div>;
@@ -49,6 +52,9 @@ export function CoacheePage({ id, navigate, onChanged }: { id: string; navigate:
         <div className="page__actions">
           <button type="button" className="button" onClick={() => navigate({ kind: 'edit-coachee', id })}>
             Edit profile
+          </button>
+          <button type="button" className="button" onClick={() => setExporting({ kind: 'coachee', id })}>
+            Export coachee archive
           </button>
           <button type="button" className="button" onClick={() => void toggleArchive()}>
             {coachee.archivedAt ? 'Unarchive' : 'Archive'}
@@ -124,7 +130,8 @@ export function CoacheePage({ id, navigate, onChanged }: { id: string; navigate:
           )}
         </section>
       </div>
-      <Timeline sessions={sessions} navigate={navigate} />
+      <Timeline sessions={sessions} navigate={navigate} onExport={(sessionId) => setExporting({ kind: 'session', id: sessionId })} />
+      {exporting && <ExportArchiveDialog scope={exporting} onClose={() => setExporting(null)} />}
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { WAY_LABELS } from './labels';
 const OUTCOME_LABELS = { yes: 'Got what they came for', partly: 'Partly', no: 'Not this time' } as const;
 
 /** Every session with its contract, modes, outcome and actions; newest first. */
-export function Timeline({ sessions, navigate }: { sessions: SessionSummary[]; navigate: Navigate }) {
+export function Timeline({ sessions, navigate, onExport }: { sessions: SessionSummary[]; navigate: Navigate; onExport: (sessionId: string) => void }) {
   return (
     <section className="panel" aria-labelledby="timeline-title">
       <h2 id="timeline-title">Timeline</h2>
@@ -21,6 +21,9 @@ export function Timeline({ sessions, navigate }: { sessions: SessionSummary[]; n
             <div className="timeline__meta">
               <span>{session.modesUsed.map((mode) => WAY_LABELS[mode]).join(', ')}</span>
               <span>{session.endedAt ? (session.outcome ? OUTCOME_LABELS[session.outcome] : 'Ended') : 'In progress'}</span>
+              <button type="button" className="link" aria-label={`Export session archive of ${formatDay(session.startedAt)}`} onClick={() => onExport(session.id)}>
+                Export
+              </button>
             </div>
             {session.outcomeWords && <p className="timeline__words">{session.outcomeWords}</p>}
             {session.summary && <p className="timeline__summary">{session.summary}</p>}

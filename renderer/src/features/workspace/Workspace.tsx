@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { ExportArchiveDialog } from '../archive/ExportArchiveDialog';
+import { ImportArchiveDialog } from '../archive/ImportArchiveDialog';
 import { CoacheeForm } from '../coachees/CoacheeForm';
 import { CoacheeList } from '../coachees/CoacheeList';
 import { CoacheePage } from '../coachees/CoacheePage';
@@ -31,7 +33,7 @@ export function Workspace({ initialPlace, onPlaceChange, onLock }: WorkspaceProp
   const [listVersion, setListVersion] = useState(0);
   const [query, setQuery] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
-  const [dialog, setDialog] = useState<'settings' | null>(null);
+  const [dialog, setDialog] = useState<'settings' | 'export' | 'import' | null>(null);
   const refreshList = useCallback(() => setListVersion((v) => v + 1), []);
 
   useEffect(() => {
@@ -69,6 +71,12 @@ export function Workspace({ initialPlace, onPlaceChange, onLock }: WorkspaceProp
           <input ref={searchRef} type="search" aria-label="Search the vault" placeholder="Search everything (Ctrl+K)" value={query} onChange={(e) => setQuery(e.target.value)} />
         </form>
         <div className="topbar__actions">
+          <button type="button" className="button" onClick={() => setDialog('export')} title="Back up the whole vault to an encrypted archive">
+            Export archive
+          </button>
+          <button type="button" className="button" onClick={() => setDialog('import')}>
+            Import archive
+          </button>
           <button type="button" className="button" onClick={() => setDialog('settings')}>
             Settings
           </button>
@@ -85,6 +93,16 @@ export function Workspace({ initialPlace, onPlaceChange, onLock }: WorkspaceProp
         </div>
       </div>
       {dialog === 'settings' && <SettingsDialog onClose={() => setDialog(null)} />}
+      {dialog === 'export' && <ExportArchiveDialog scope={{ kind: 'vault' }} onClose={() => setDialog(null)} />}
+      {dialog === 'import' && (
+        <ImportArchiveDialog
+          onClose={() => setDialog(null)}
+          onImported={() => {
+            refreshList();
+            setPlace({ kind: 'welcome' });
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,0 +1,110 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startPreviewServer, type PreviewServer } from '../../electron/preview-web/server';
+import {
+  PAGE_PROBES,
+  type BenchWindow,
+  type ClickAndWait,
+  type KeySample,
+  type ReadyCondition,
+  type SourceInstants,
+  type Stages,
+  type TargetInstants,
+} from './page-probes';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+export const VIEWPORT = { width: 1280, height: 820 };
+
+/** The project root: benchmarks run from a bundle under node_modules/.cache, so look upwards. */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 8; i += 1) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'confidante') return dir;
+    dir = dirname(dir);
+  }
+  return process.cwd();
+}
+
+export const RENDERER_DIR = join(projectRoot(), 'out', 'renderer');
+
+/** UI benchmarks drive the built renderer: stop with a clear message when it is not there. */
+export function requireBuiltRenderer(): void {
+  const index = join(RENDERER_DIR, 'index.html');
+  if (!existsSync(index)) {
+    console.error(`[bench] ${index} is missing: build the renderer first (npx electron-vite build).`);
+    process.exit(1);
+  }
+  if (!existsSync(CHROMIUM)) {
+    console.error(`[bench] Chromium is not at ${CHROMIUM} (set CHROMIUM_PATH).`);
+    process.exit(1);
+  }
+}
+
+export interface Harness {
+  preview: PreviewServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  dataDir: string;
+  /** A second, separate browser context (the coachee's window), with the probes installed. */
+  newContext(viewport?: { width: number; height: number }): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+/** The preview server (built renderer + real core, production KDF) and Chromium on its coach page. */
+export async function launch(name: string): Promise<Harness> {
+  requireBuiltRenderer();
+  const dataDir = mkdtempSync(join(tmpdir(), `confidante-bench-${name}-`));
+  const preview = await startPreviewServer({ rendererDir: RENDERER_DIR, dataDir });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const newContext = async (viewport = VIEWPORT) => {
+    const context = await browser.newContext({ viewport });
+    await context.addInitScript(PAGE_PROBES);
+    return context;
+  };
+  const context = await newContext();
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  await page.goto(preview.coachUrl);
+  return {
+    preview,
+    browser,
+    context,
+    page,
+    dataDir,
+    newContext,
+    close: async () => {
+      await browser.close().catch(() => undefined);
+      await preview.close().catch(() => undefined);
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(`${dataDir}-exports`, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The in-page probes, called from Node. Each call is a one-line function that Playwright sends to
+ * the page as source text (through the DevTools protocol, so the app's CSP does not apply to it):
+ * it must not refer to anything outside itself, hence the repeated cast.
+ */
+export const probes = {
+  clickAndWait: (page: Page, options: ClickAndWait): Promise<Stages> => page.evaluate((o) => (globalThis as unknown as BenchWindow).__bench.clickAndWait(o), options),
+  waitPainted: (page: Page, ready: ReadyCondition[], timeoutMs = 30_000): Promise<number> =>
+    page.evaluate(([r, t]) => (globalThis as unknown as BenchWindow).__bench.waitPainted(r, t), [ready, timeoutMs] as const),
+  count: (page: Page, selector: string): Promise<number> => page.evaluate((s) => (globalThis as unknown as BenchWindow).__bench.count(s), selector),
+  keysStart: (page: Page, rootSelector: string): Promise<void> => page.evaluate((s) => (globalThis as unknown as BenchWindow).__bench.keysStart(s), rootSelector),
+  keysStop: (page: Page): Promise<{ samples: KeySample[]; unmatched: number }> => page.evaluate(() => (globalThis as unknown as BenchWindow).__bench.keysStop()),
+  caretAtEnd: (page: Page, rootSelector: string): Promise<boolean> => page.evaluate((s) => (globalThis as unknown as BenchWindow).__bench.caretAtEnd(s), rootSelector),
+  clockOffset: (page: Page): Promise<number> => page.evaluate(() => (globalThis as unknown as BenchWindow).__bench.clockOffset()),
+  armSource: (page: Page): Promise<void> => page.evaluate(() => (globalThis as unknown as BenchWindow).__bench.armSource()),
+  sourceInstants: (page: Page): Promise<SourceInstants> => page.evaluate(() => (globalThis as unknown as BenchWindow).__bench.sourceInstants()),
+  watchShapes: (page: Page, scopeSelector: string): Promise<void> => page.evaluate((s) => (globalThis as unknown as BenchWindow).__bench.watchShapes(s), scopeSelector),
+  nextShape: (page: Page, timeoutMs: number): Promise<TargetInstants> => page.evaluate((t) => (globalThis as unknown as BenchWindow).__bench.nextShape(t), timeoutMs),
+  shapeSeen: (page: Page, id: string): Promise<number> => page.evaluate((i) => (globalThis as unknown as BenchWindow).__bench.shapeSeen(i), id),
+  drainShapes: (page: Page): Promise<void> => page.evaluate(() => (globalThis as unknown as BenchWindow).__bench.drainShapes()),
+};

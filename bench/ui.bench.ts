@@ -1,0 +1,191 @@
+/**
+ * The coach's UI in Chromium against the preview server (built renderer + real core, production
+ * KDF), timed inside the page: from the click (or keydown) to the frame that shows the result.
+ *
+ *   ui.unlock_to_home_ms            Unlock clicked → home interactive (coachee list loaded), KDF included
+ *   ui.open_session_notes_ms        timeline click → notes editor showing the note (median; _p95_ms too)
+ *   ui.open_session_map_ms          timeline click → canvas showing the saved map (median; _p95_ms too)
+ *   ui.open_session_ms              the worse of the two
+ *   ui.canvas_load_2000_shapes_ms   timeline click → all 2,000 shapes of a saved map in the DOM and painted
+ *   ui.notes_keystroke_p95_ms       keydown → next frame after the editor's DOM changed, in a 20,000-word note
+ *
+ * Requires `npx electron-vite build` first (out/renderer).
+ */
+import type { Page } from 'playwright-core';
+import { bigNoteJson } from '../renderer/src/features/notes/generate';
+import { deriveKey, newScryptParams, PASSPHRASE_KDF } from '../electron/core/vault/kdf';
+import { launch, probes } from './support/browser';
+import { geoShapeCount, replicateGeoShape } from './support/map-snapshot';
+import type { ReadyCondition, Stages } from './support/page-probes';
+import { bench, describe, median, note, p95, run } from './support/report';
+import { lexicalPlainText, seedBenchCoachee, seedSession, seedWorkspace } from './support/seed';
+import { BENCH_PASSPHRASE, createVault, lock, openCoachee, until } from './support/ui-steps';
+import { lexicalNote, prng, topicsFor } from './support/words';
+
+const OTHER_COACHEES = 24;
+const UNLOCK_RUNS = 7;
+const OPEN_RUNS = 15;
+const CANVAS_RUNS = 5;
+const BIG_MAP_SHAPES = 2000;
+const NOTE_WORDS = 20_000;
+const KEYSTROKES = 300;
+const WARMUP_KEYSTROKES = 30;
+const KEY_DELAY_MS = 40;
+
+const NOTES_SECTION = 'section[aria-label="Talk-through notes"]:not([hidden])';
+const MAP_SECTION = 'section[aria-label="System map"]:not([hidden])';
+const EDITABLE = `${NOTES_SECTION} [contenteditable="true"][aria-label="Session notes"]`;
+
+const CONTRACTS = {
+  notes: 'Bench: a talk session to reopen',
+  map: 'Bench: a drawn system to reopen',
+  bigMap: 'Bench: a map of two thousand shapes',
+  longNote: 'Bench: twenty thousand words of notes',
+} as const;
+
+/** Back from a session to the coachee's page, its timeline showing `sessions` sessions. */
+async function backToCoachee(page: Page, sessions: number): Promise<void> {
+  await probes.clickAndWait(page, { click: '.session__who button.link', ready: [{ selector: '.timeline__open', min: sessions }], timeoutMs: 60_000 });
+}
+
+function openSession(page: Page, contract: string, ready: ReadyCondition[]): Promise<Stages> {
+  return probes.clickAndWait(page, { click: '.timeline__open', text: contract, ready, timeoutMs: 60_000 });
+}
+
+async function main(): Promise<void> {
+  const harness = await launch('ui');
+  try {
+    const { page, preview } = harness;
+    await createVault(page);
+
+    // A lived-in vault, written straight through the core (the vault is unlocked behind the page).
+    const repos = preview.core.repos;
+    seedWorkspace(repos, OTHER_COACHEES);
+    const maya = seedBenchCoachee(repos, 'Maya Lindqvist', 'draw');
+    const notesNote = lexicalNote(4000, prng(11), topicsFor(77));
+    const notesSession = seedSession(repos, maya.id, CONTRACTS.notes, 'talk', 4);
+    repos.notes.save(notesSession, notesNote.lexicalJson, notesNote.plainText);
+    const mapSession = seedSession(repos, maya.id, CONTRACTS.map, 'draw', 3);
+    const bigMapSession = seedSession(repos, maya.id, CONTRACTS.bigMap, 'draw', 2);
+    const longNoteSession = seedSession(repos, maya.id, CONTRACTS.longNote, 'talk', 1);
+    const longJson = bigNoteJson(NOTE_WORDS);
+    repos.notes.save(longNoteSession, longJson, lexicalPlainText(longJson));
+    const timeline = maya.history + 4;
+    const coacheeCount = OTHER_COACHEES + 1;
+    note(`vault: ${coacheeCount} coachees, ${repos.coachees.list().reduce((n, c) => n + repos.sessions.listByCoachee(c.id).length, 0)} sessions`);
+    // The page learns about the seeded coachees on its next load.
+    await page.reload();
+    await page.getByRole('button', { name: 'Lock', exact: true }).waitFor();
+
+    // 1. Unlock → home. Time the server's share too: the KDF and opening the database happen there.
+    const serverUnlock: number[] = [];
+    const vault = preview.core.vault;
+    const realUnlock = vault.unlock.bind(vault);
+    vault.unlock = async (passphrase: string) => {
+      const t0 = performance.now();
+      await realUnlock(passphrase);
+      serverUnlock.push(performance.now() - t0);
+    };
+    const home: ReadyCondition[] = [
+      { selector: 'button[title^="Lock the vault"]' },
+      { selector: 'nav[aria-label="Coachees"] .coachee-list__item', min: coacheeCount },
+    ];
+    const unlocks: Stages[] = [];
+    for (let i = 0; i < UNLOCK_RUNS + 1; i += 1) {
+      await lock(page);
+      await page.getByLabel('Passphrase', { exact: true }).fill(BENCH_PASSPHRASE);
+      const stages = await probes.clickAndWait(page, { click: 'form button[type="submit"]', text: 'Unlock', ready: home, timeoutMs: 60_000 });
+      if (i > 0) unlocks.push(stages);
+    }
+    serverUnlock.shift();
+    const kdf: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const t0 = performance.now();
+      await deriveKey(BENCH_PASSPHRASE, newScryptParams(PASSPHRASE_KDF));
+      kdf.push(performance.now() - t0);
+    }
+    const unlockMs = median(unlocks.map((s) => s.paint));
+    note(`unlock → home painted: ${describe(unlocks.map((s) => s.paint))} (DOM ready median ${median(unlocks.map((s) => s.dom)).toFixed(0)} ms)`);
+    note(
+      `unlock: KDF ${median(kdf).toFixed(0)} ms = ${((100 * median(kdf)) / unlockMs).toFixed(0)}% of it; the server's vault.unlock (KDF + open + migrate) median ${median(serverUnlock).toFixed(0)} ms; the rest is HTTP, React and the home screen's queries`,
+    );
+    bench('ui.unlock_to_home_ms', unlockMs, 'ms');
+
+    // 2. A real saved map, from a template, through the UI; then the 2,000-shape map made from it.
+    await openCoachee(page, maya.name);
+    await openSession(page, CONTRACTS.map, [{ selector: `${MAP_SECTION} .tl-canvas` }]);
+    await page.getByRole('button', { name: /Stakeholder map/ }).click();
+    const templateJson = await until('the template map to be saved', () => repos.maps.get(mapSession)?.snapshotJson);
+    const templateShapes = geoShapeCount(templateJson);
+    repos.maps.save(bigMapSession, replicateGeoShape(templateJson, BIG_MAP_SHAPES));
+    note(`map: the "Stakeholder map" template saved ${templateShapes} shapes (${templateJson.length} B); the big map has ${BIG_MAP_SHAPES}`);
+    await backToCoachee(page, timeline);
+
+    // 3. Open a session from the timeline, notes and map alternately; the first of each is cold.
+    const notesReady: ReadyCondition[] = [{ selector: `${EDITABLE} p`, min: 3 }];
+    const mapReady: ReadyCondition[] = [{ selector: `${MAP_SECTION} .tl-canvas` }, { selector: `${MAP_SECTION} .tl-shape`, min: templateShapes }];
+    const opens = { notes: [] as Stages[], map: [] as Stages[] };
+    for (let i = 0; i < OPEN_RUNS + 1; i += 1) {
+      const notes = await openSession(page, CONTRACTS.notes, notesReady);
+      await backToCoachee(page, timeline);
+      const map = await openSession(page, CONTRACTS.map, mapReady);
+      await backToCoachee(page, timeline);
+      if (i === 0) {
+        note(`open session, first time: notes ${notes.paint.toFixed(0)} ms, map ${map.paint.toFixed(0)} ms`);
+        continue;
+      }
+      opens.notes.push(notes);
+      opens.map.push(map);
+    }
+    for (const [mode, samples] of Object.entries(opens)) {
+      note(`open session (${mode}) → painted: ${describe(samples.map((s) => s.paint))}; DOM ready median ${median(samples.map((s) => s.dom)).toFixed(0)} ms`);
+    }
+    const notesOpen = median(opens.notes.map((s) => s.paint));
+    const mapOpen = median(opens.map.map((s) => s.paint));
+    bench('ui.open_session_notes_ms', notesOpen, 'ms');
+    bench('ui.open_session_notes_p95_ms', p95(opens.notes.map((s) => s.paint)), 'ms');
+    bench('ui.open_session_map_ms', mapOpen, 'ms');
+    bench('ui.open_session_map_p95_ms', p95(opens.map.map((s) => s.paint)), 'ms');
+    bench('ui.open_session_ms', Math.max(notesOpen, mapOpen), 'ms');
+
+    // 4. The 2,000-shape map reopened: every shape in the DOM, then painted.
+    const bigReady: ReadyCondition[] = [{ selector: `${MAP_SECTION} .tl-shape`, min: BIG_MAP_SHAPES }];
+    const loads: Stages[] = [];
+    for (let i = 0; i < CANVAS_RUNS + 1; i += 1) {
+      const stages = await openSession(page, CONTRACTS.bigMap, bigReady);
+      const shapes = await probes.count(page, `${MAP_SECTION} .tl-shape`);
+      await backToCoachee(page, timeline);
+      if (shapes !== BIG_MAP_SHAPES) throw new Error(`expected ${BIG_MAP_SHAPES} shapes, saw ${shapes}`);
+      if (i === 0) note(`2,000 shapes, first time: ${stages.paint.toFixed(0)} ms`);
+      else loads.push(stages);
+    }
+    note(`2,000 shapes → painted: ${describe(loads.map((s) => s.paint))}; DOM complete median ${median(loads.map((s) => s.dom)).toFixed(0)} ms`);
+    bench('ui.canvas_load_2000_shapes_ms', median(loads.map((s) => s.paint)), 'ms');
+
+    // 5. Typing at the end of a 20,000-word note.
+    const opened = await openSession(page, CONTRACTS.longNote, [{ selector: `${EDITABLE} p`, min: 150 }]);
+    note(`20,000-word note opened in ${opened.paint.toFixed(0)} ms`);
+    await page.locator(EDITABLE).click();
+    await page.keyboard.press('Control+End');
+    if (!(await until('the caret at the end of the note', () => probes.caretAtEnd(page, EDITABLE), 5000))) throw new Error('caret not at end');
+    const sentence = ' and then she said the board would decide about the roadmap next week';
+    const text = (length: number) => sentence.repeat(Math.ceil(length / sentence.length)).slice(0, length);
+    await page.keyboard.type(text(WARMUP_KEYSTROKES), { delay: KEY_DELAY_MS });
+    await probes.keysStart(page, EDITABLE);
+    await page.keyboard.type(text(KEYSTROKES), { delay: KEY_DELAY_MS });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const { samples, unmatched } = await probes.keysStop(page);
+    const stillAtEnd = await probes.caretAtEnd(page, EDITABLE);
+    note(`keystrokes: ${samples.length} measured, ${unmatched} without a DOM change, caret still at the end: ${stillAtEnd}, ${KEY_DELAY_MS} ms between keys`);
+    note(`keydown → DOM changed: ${describe(samples.map((s) => s.dom))}`);
+    note(`keydown → next frame: ${describe(samples.map((s) => s.frame))}`);
+    note(`keydown → after that frame (layout + paint): ${describe(samples.map((s) => s.paint))}`);
+    bench('ui.notes_keystroke_p95_ms', p95(samples.map((s) => s.frame)), 'ms');
+    bench('ui.notes_keystroke_paint_p95_ms', p95(samples.map((s) => s.paint)), 'ms');
+    await backToCoachee(page, timeline);
+  } finally {
+    await harness.close();
+  }
+}
+
+run('ui', main);
