@@ -115,9 +115,10 @@ async function main(): Promise<void> {
     await openCoachee(page, maya.name);
     await openSession(page, CONTRACTS.map, [{ selector: `${MAP_SECTION} .tl-canvas` }]);
     await page.getByRole('button', { name: /Stakeholder map/ }).click();
-    const templateJson = await until('the template map to be saved', () => repos.maps.get(mapSession)?.snapshotJson);
+    // Each lock closes the database: ask the core for the current repositories.
+    const templateJson = await until('the template map to be saved', () => preview.core.repos.maps.get(mapSession)?.snapshotJson);
     const templateShapes = geoShapeCount(templateJson);
-    repos.maps.save(bigMapSession, replicateGeoShape(templateJson, BIG_MAP_SHAPES));
+    preview.core.repos.maps.save(bigMapSession, replicateGeoShape(templateJson, BIG_MAP_SHAPES));
     note(`map: the "Stakeholder map" template saved ${templateShapes} shapes (${templateJson.length} B); the big map has ${BIG_MAP_SHAPES}`);
     await backToCoachee(page, timeline);
 

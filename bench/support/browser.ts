@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +45,27 @@ export function requireBuiltRenderer(): void {
   }
 }
 
+/**
+ * A private copy of the built renderer, so a rebuild of out/renderer during the run (another
+ * terminal, a test run) cannot pull assets from under the page. Retries if it caught a build
+ * half-way (index.html naming assets that are not there).
+ */
+async function snapshotRenderer(into: string): Promise<string> {
+  for (let attempt = 0; ; attempt += 1) {
+    rmSync(into, { recursive: true, force: true });
+    try {
+      cpSync(RENDERER_DIR, into, { recursive: true });
+      const assets = new Set(readdirSync(join(into, 'assets')));
+      const named = [...readFileSync(join(into, 'index.html'), 'utf8').matchAll(/assets\/([^"']+)/g)].map((m) => m[1] ?? '');
+      if (named.length > 0 && named.every((name) => assets.has(name))) return into;
+    } catch {
+      // caught mid-build: try again
+    }
+    if (attempt >= 10) throw new Error(`could not copy a complete renderer build from ${RENDERER_DIR}`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
 export interface Harness {
   preview: PreviewServer;
   browser: Browser;
@@ -60,7 +81,8 @@ export interface Harness {
 export async function launch(name: string): Promise<Harness> {
   requireBuiltRenderer();
   const dataDir = mkdtempSync(join(tmpdir(), `confidante-bench-${name}-`));
-  const preview = await startPreviewServer({ rendererDir: RENDERER_DIR, dataDir });
+  const rendererDir = await snapshotRenderer(`${dataDir}-renderer`);
+  const preview = await startPreviewServer({ rendererDir, dataDir });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const newContext = async (viewport = VIEWPORT) => {
     const context = await browser.newContext({ viewport });
@@ -83,6 +105,7 @@ export async function launch(name: string): Promise<Harness> {
       await preview.close().catch(() => undefined);
       rmSync(dataDir, { recursive: true, force: true });
       rmSync(`${dataDir}-exports`, { recursive: true, force: true });
+      rmSync(rendererDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foreignRequests, targets, type RunningApp } from './support/targets';
 import { createVault, lock, unlock } from './support/vault-steps';
-import { addCoachee, openCoachee, selectedMode, shapeCount, startSession } from './support/workspace-steps';
+import { addCoachee, selectedMode, shapeCount, startSession } from './support/workspace-steps';
 
 const web = targets().find((target) => target.name === 'web')!;
 
@@ -77,10 +77,7 @@ describe('a live session in web', () => {
     await lock(page);
     expect(await page.locator('body').innerText()).not.toMatch(/zebrafinch|marmalade|quillwort|Ana Ruiz/);
     await unlock(page);
-
-    await openCoachee(page, 'Ana Ruiz');
-    await page.getByRole('button', { name: 'Resume session' }).click();
-    // It reopens in the mode it was left in, with everything as left.
+    // Unlocking returns to the session, in the mode it was left in, with everything as left.
     expect(await selectedMode(page)).toBe('Challenge prompts');
     expect(await page.getByLabel("Coachee's answer").first().inputValue()).toBe('I am waiting for marmalade approval.');
     if (prompt) expect(await page.getByText(prompt.trim()).count()).toBeGreaterThan(0);
@@ -90,6 +87,14 @@ describe('a live session in web', () => {
     await page.keyboard.press('Control+2');
     await page.locator('section[aria-label="System map"]:not([hidden]) .tl-canvas').waitFor();
     await expect.poll(() => shapeCount(page)).toBe(shapes);
+  });
+
+  it('reopens from the coachee page in the mode it was left in', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Ana Ruiz' }).click();
+    await page.getByRole('button', { name: 'Resume session' }).click();
+    expect(await selectedMode(page)).toBe('System map');
+    await page.locator('section[aria-label="System map"]:not([hidden]) .tl-canvas').waitFor();
   });
 
   it('closes out with actions, and the next session shows them for follow-up', async () => {
