@@ -6,6 +6,7 @@ const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) }
 export default defineConfig({
   resolve: { alias },
   test: {
+    reporters: ['default', './tests/summary-reporter.ts'],
     projects: [
       {
         resolve: { alias },

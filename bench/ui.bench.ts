@@ -25,7 +25,8 @@ import { lexicalNote, prng, topicsFor } from './support/words';
 const OTHER_COACHEES = 24;
 const UNLOCK_RUNS = 7;
 const OPEN_RUNS = 15;
-const CANVAS_RUNS = 5;
+const CANVAS_RUNS = 4;
+const UNLABELLED_RUNS = 2;
 const BIG_MAP_SHAPES = 2000;
 const NOTE_WORDS = 20_000;
 const KEYSTROKES = 300;
@@ -40,6 +41,7 @@ const CONTRACTS = {
   notes: 'Bench: a talk session to reopen',
   map: 'Bench: a drawn system to reopen',
   bigMap: 'Bench: a map of two thousand shapes',
+  bareMap: 'Bench: two thousand shapes without labels',
   longNote: 'Bench: twenty thousand words of notes',
 } as const;
 
@@ -67,10 +69,11 @@ async function main(): Promise<void> {
     repos.notes.save(notesSession, notesNote.lexicalJson, notesNote.plainText);
     const mapSession = seedSession(repos, maya.id, CONTRACTS.map, 'draw', 3);
     const bigMapSession = seedSession(repos, maya.id, CONTRACTS.bigMap, 'draw', 2);
+    const bareMapSession = seedSession(repos, maya.id, CONTRACTS.bareMap, 'draw', 1.5);
     const longNoteSession = seedSession(repos, maya.id, CONTRACTS.longNote, 'talk', 1);
     const longJson = bigNoteJson(NOTE_WORDS);
     repos.notes.save(longNoteSession, longJson, lexicalPlainText(longJson));
-    const timeline = maya.history + 4;
+    const timeline = maya.history + 5;
     const coacheeCount = OTHER_COACHEES + 1;
     note(`vault: ${coacheeCount} coachees, ${repos.coachees.list().reduce((n, c) => n + repos.sessions.listByCoachee(c.id).length, 0)} sessions`);
     // The page learns about the seeded coachees on its next load.
@@ -119,6 +122,7 @@ async function main(): Promise<void> {
     const templateJson = await until('the template map to be saved', () => preview.core.repos.maps.get(mapSession)?.snapshotJson);
     const templateShapes = geoShapeCount(templateJson);
     preview.core.repos.maps.save(bigMapSession, replicateGeoShape(templateJson, BIG_MAP_SHAPES));
+    preview.core.repos.maps.save(bareMapSession, replicateGeoShape(templateJson, BIG_MAP_SHAPES, false));
     note(`map: the "Stakeholder map" template saved ${templateShapes} shapes (${templateJson.length} B); the big map has ${BIG_MAP_SHAPES}`);
     await backToCoachee(page, timeline);
 
@@ -161,6 +165,13 @@ async function main(): Promise<void> {
       else loads.push(stages);
     }
     note(`2,000 shapes → painted: ${describe(loads.map((s) => s.paint))}; DOM complete median ${median(loads.map((s) => s.dom)).toFixed(0)} ms`);
+    // For context: the same map with empty labels (tldraw measures every label in the DOM when the map opens).
+    const bare: number[] = [];
+    for (let i = 0; i < UNLABELLED_RUNS; i += 1) {
+      bare.push((await openSession(page, CONTRACTS.bareMap, bigReady)).paint);
+      await backToCoachee(page, timeline);
+    }
+    note(`2,000 shapes without labels → painted: ${describe(bare)}`);
     bench('ui.canvas_load_2000_shapes_ms', median(loads.map((s) => s.paint)), 'ms');
 
     // 5. Typing at the end of a 20,000-word note.

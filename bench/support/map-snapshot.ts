@@ -34,7 +34,7 @@ export function indexKey(n: number): string {
 }
 
 function richText(text: string): unknown {
-  return { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
+  return text ? { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] } : { type: 'doc', content: [{ type: 'paragraph' }] };
 }
 
 export function geoShapeCount(json: string): number {
@@ -42,8 +42,11 @@ export function geoShapeCount(json: string): number {
   return Object.values(saved.document.store).filter((r) => r.typeName === 'shape').length;
 }
 
-/** `count` labelled rectangles in a square-ish grid, replacing every shape (and binding) of the template. */
-export function replicateGeoShape(templateJson: string, count: number): string {
+/**
+ * `count` rectangles in a square-ish grid, replacing every shape (and binding) of the template,
+ * labelled "Stakeholder n" unless `labels` is false.
+ */
+export function replicateGeoShape(templateJson: string, count: number, labels = true): string {
   const saved = JSON.parse(templateJson) as SavedMap;
   const records = Object.values(saved.document.store);
   const geo = records.find((r) => r.typeName === 'shape' && r.type === 'geo');
@@ -59,8 +62,9 @@ export function replicateGeoShape(templateJson: string, count: number): string {
   for (let n = 0; n < count; n += 1) {
     const id = `shape:${n}`;
     const props: Record<string, unknown> = { ...geo.props, geo: 'rectangle', w, h };
-    if ('richText' in props) props.richText = richText(`Stakeholder ${n + 1}`);
-    if ('text' in props) props.text = `Stakeholder ${n + 1}`;
+    const label = labels ? `Stakeholder ${n + 1}` : '';
+    if ('richText' in props) props.richText = richText(label);
+    if ('text' in props) props.text = label;
     store[id] = {
       ...geo,
       id,

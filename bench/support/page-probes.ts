@@ -36,10 +36,14 @@ export interface KeySample extends Stages {
 export interface SourceInstants {
   down: number;
   move: number;
+  /** The first map diff this page POSTed to the bridge after the button went down. */
+  sent: number;
 }
 
 export interface TargetInstants {
   id: string;
+  /** The last map-diff event this page received (server-sent events) before the shape appeared. */
+  received: number;
   dom: number;
   frame: number;
 }
@@ -113,6 +117,26 @@ export const PAGE_PROBES = String.raw`
   let keys = null;
   let source = null;
   let target = null;
+
+  // The shared-screen bridge, watched from the outside: map diffs going out (fetch) and coming in
+  // (EventSource). Wrapping adds a function call per request and per event, nothing more.
+  let lastDiffIn = 0;
+  const realFetch = window.fetch.bind(window);
+  window.fetch = (input, init) => {
+    if (source && !source.state.sent && typeof init?.body === 'string' && /"method":"(shareMapDiff|coacheeMapDiff)"/.test(init.body)) {
+      source.state.sent = epoch();
+    }
+    return realFetch(input, init);
+  };
+  const RealEventSource = window.EventSource;
+  window.EventSource = class extends RealEventSource {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (event) => {
+        if (typeof event.data === 'string' && event.data.includes('map-diff')) lastDiffIn = epoch();
+      });
+    }
+  };
 
   window.__bench = {
     async clickAndWait({ click, text, ready, timeoutMs }) {
@@ -199,7 +223,7 @@ export const PAGE_PROBES = String.raw`
     // The drawing side: when the button went down, and the first drag move (the one that makes tldraw create the shape).
     armSource() {
       if (source) source.stop();
-      const state = { down: 0, move: 0 };
+      const state = { down: 0, move: 0, sent: 0 };
       const onDown = () => { state.down = epoch(); };
       const onMove = (event) => {
         if (state.down && !state.move && (event.buttons & 1)) state.move = epoch();
@@ -210,7 +234,7 @@ export const PAGE_PROBES = String.raw`
     },
 
     sourceInstants() {
-      if (!source) return { down: 0, move: 0 };
+      if (!source) return { down: 0, move: 0, sent: 0 };
       source.stop();
       const out = { ...source.state };
       source = null;
@@ -234,7 +258,7 @@ export const PAGE_PROBES = String.raw`
             for (const el of shapes) {
               const id = el.getAttribute('data-shape-id');
               if (seen.has(id)) continue;
-              const entry = { id, dom, frame: 0 };
+              const entry = { id, received: lastDiffIn, dom, frame: 0 };
               seen.set(id, entry);
               added.push(entry);
             }
