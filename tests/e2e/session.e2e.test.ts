@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foreignRequests, targets, type RunningApp } from './support/targets';
 import { createVault, lock, unlock } from './support/vault-steps';
@@ -56,6 +58,16 @@ describe('a live session in web', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => shapeCount(page)).toBeGreaterThan(shapesFromTemplate + 1);
     const shapes = await shapeCount(page);
+
+    // Export the map: the bytes reach the file the coach picked (in preview:web, its export folder).
+    const mapBar = page.getByRole('toolbar', { name: 'System map' });
+    await page.keyboard.press('Escape');
+    await mapBar.getByRole('button', { name: 'Export SVG' }).click();
+    await mapBar.getByRole('button', { name: 'Export PNG' }).click();
+    const exported = `${app.dataDir}-exports`;
+    await expect.poll(() => existsSync(join(exported, 'system-map.png'))).toBe(true);
+    expect(readFileSync(join(exported, 'system-map.svg'), 'utf8')).toMatch(/^<svg[\s\S]*kestrel/);
+    expect(readFileSync(join(exported, 'system-map.png')).subarray(1, 4).toString()).toBe('PNG');
 
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+1');
@@ -126,8 +138,14 @@ describe('a live session in web', () => {
     await page.getByRole('heading', { name: 'Timeline' }).waitFor();
 
     await addCoachee(page, { name: 'Ben Okafor', way: 'Talk it through' });
-    await startSession(page, 'Prepare the board update');
+    await page.getByRole('button', { name: 'Start session' }).click();
+    await page.getByLabel('What do you want to walk away with today?').fill('Prepare the board update');
+    await page.getByLabel('Time box (minutes)').fill('5');
+    await page.getByRole('button', { name: 'Start session' }).click();
     expect(await selectedMode(page)).toBe('Talk-through notes');
+    // A five-minute time box starts inside the last five minutes: the quiet warning shows.
+    await page.getByRole('status').getByText('5 minutes left').waitFor();
+    expect(await page.getByLabel('Time left').textContent()).toMatch(/^4:5\d left$/);
     await page.getByRole('textbox', { name: 'Session notes' }).waitFor();
 
     await page.getByRole('button', { name: 'End session' }).click();
