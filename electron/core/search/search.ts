@@ -22,18 +22,28 @@ interface HitRow {
 
 // A word in a title (a coachee's name, what they want to walk away with, the prompt asked) counts
 // more than the same word in running text. snippet() column -1: the column that matched best.
+//
+// Ranking first and fetching afterwards keeps a common word cheap: the inner query touches only the
+// index (rowid and rank) of every match, and only the top rows are read, snippeted and joined. The
+// filters short-circuit on their parameters, so unfiltered searches never read a stored column.
 const SEARCH_SQL = `
+WITH top AS (
+  SELECT rowid AS id, bm25(search_index, 3.0, 1.0) AS score
+  FROM search_index
+  WHERE search_index MATCH @match
+    AND (@includePrivate = 1 OR private = 0)
+    AND (@coacheeId IS NULL OR coachee_id = @coacheeId)
+  ORDER BY score
+  LIMIT @limit
+)
 SELECT search_index.kind, search_index.ref_id, search_index.session_id, search_index.coachee_id, search_index.private,
        snippet(search_index, -1, '${MATCH_START}', '${MATCH_END}', '…', ${SNIPPET_TOKENS}) AS snippet,
        c.name AS coachee_name, s.started_at AS session_started_at
-FROM search_index
+FROM top
+JOIN search_index ON search_index.rowid = top.id AND search_index MATCH @match
 LEFT JOIN coachees c ON c.id = search_index.coachee_id
 LEFT JOIN sessions s ON s.id = search_index.session_id
-WHERE search_index MATCH @match
-  AND (@includePrivate = 1 OR search_index.private = 0)
-  AND (@coacheeId IS NULL OR search_index.coachee_id = @coacheeId)
-ORDER BY bm25(search_index, 3.0, 1.0)
-LIMIT @limit`;
+ORDER BY top.score`;
 
 /** Full-text search over everything in the vault, best match first. Never throws on what was typed. */
 export function search(db: Db, query: string, options: SearchOptions = {}): SearchHit[] {
