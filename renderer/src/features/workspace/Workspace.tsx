@@ -36,6 +36,13 @@ export function Workspace({ initialPlace, onPlaceChange, onLock }: WorkspaceProp
   const [dialog, setDialog] = useState<'settings' | 'export' | 'import' | null>(null);
   const refreshList = useCallback(() => setListVersion((v) => v + 1), []);
 
+  // The canvas is the largest part of the app: fetch it while the coach settles in, so the first
+  // map opens without waiting for it.
+  useEffect(() => {
+    const timer = setTimeout(() => void import('../map/SystemMap'), 1500);
+    return () => clearTimeout(timer);
+  }, []);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
