@@ -34,3 +34,18 @@ export type CoacheeProfile = Omit<Coachee, 'id' | 'archivedAt' | 'createdAt' | '
 export type NewCoachee = Pick<CoacheeProfile, 'name'> & Partial<CoacheeProfile>;
 
 export type CoacheePatch = Partial<CoacheeProfile>;
+
+/** A new coachee's profile before anything is filled in. */
+export const EMPTY_COACHEE_PROFILE: CoacheeProfile = {
+  name: '',
+  role: '',
+  organisation: '',
+  ambitions: '',
+  currentProjects: '',
+  obstacles: '',
+  supportWanted: '',
+  note: '',
+  relationshipKind: 'coaching',
+  preferredMode: 'talk',
+  challengeIntensity: 'supportive',
+};

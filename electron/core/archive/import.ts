@@ -7,6 +7,7 @@ import type { ArchiveContent } from './content';
 import { archiveErrors } from './errors';
 import { findConflicts } from './preview';
 import { vaultWriter, type RecordKind, type VaultWriter } from './vault-writer';
+import { groupBySession } from './group-by-session';
 
 type Decision = ConflictChoice | 'new';
 
@@ -19,16 +20,6 @@ function checkResolutions(current: readonly string[], previewed: readonly string
   const before = new Set(previewed);
   if (current.length !== before.size || current.some((id) => !before.has(id))) throw archiveErrors.vaultChanged();
   if (current.some((id) => !Object.hasOwn(resolutions, id))) throw archiveErrors.unresolved();
-}
-
-function bySession<T extends { sessionId: string }>(records: readonly T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const record of records) {
-    const group = groups.get(record.sessionId);
-    if (group) group.push(record);
-    else groups.set(record.sessionId, [record]);
-  }
-  return groups;
 }
 
 class ImportRun {
@@ -57,11 +48,11 @@ class ImportRun {
   ) {
     this.sessionCoachee = new Map(content.sessions.map((session) => [session.id, session.coacheeId]));
     this.parts = {
-      notes: bySession(content.notes),
-      maps: bySession(content.maps),
-      answers: bySession(content.promptAnswers),
-      actions: bySession(content.actions),
-      observations: bySession(content.observations),
+      notes: groupBySession(content.notes),
+      maps: groupBySession(content.maps),
+      answers: groupBySession(content.promptAnswers),
+      actions: groupBySession(content.actions),
+      observations: groupBySession(content.observations),
     };
   }
 

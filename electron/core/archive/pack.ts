@@ -17,6 +17,7 @@ import { readmeText } from './render/readme';
 import { indexMarkdown, sessionMarkdown } from './render/summary';
 import { tldrawSnapshotToSvg } from './render/tldraw-svg';
 import type { ZipEntry } from './zip/write';
+import { groupBySession } from './group-by-session';
 
 /** Lowercase ASCII words joined by dashes: safe in any file system and still recognisable. */
 export function slug(text: string, fallback: string): string {
@@ -29,16 +30,6 @@ export function slug(text: string, fallback: string): string {
     .slice(0, 40)
     .replace(/-+$/, '');
   return plain || fallback;
-}
-
-function groupBySession<T extends { sessionId: string }>(records: readonly T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const record of records) {
-    const group = groups.get(record.sessionId);
-    if (group) group.push(record);
-    else groups.set(record.sessionId, [record]);
-  }
-  return groups;
 }
 
 const json = (value: unknown): Buffer => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');

@@ -1,4 +1,4 @@
-import type { Coachee, CoacheeListItem, CoacheePatch, CoacheeProfile, NewCoachee } from '@shared/domain/coachee';
+import { EMPTY_COACHEE_PROFILE, type Coachee, type CoacheeListItem, type CoacheePatch, type CoacheeProfile, type NewCoachee } from '@shared/domain/coachee';
 import type { Db } from '../db/open-database';
 import { toFtsQuery } from '../search/fts-query';
 import { statement } from './statements';
@@ -52,18 +52,7 @@ const PROFILE_KEYS = [
   'challengeIntensity',
 ] as const satisfies readonly (keyof CoacheeProfile)[];
 
-const DEFAULT_PROFILE: Omit<CoacheeProfile, 'name'> = {
-  role: '',
-  organisation: '',
-  ambitions: '',
-  currentProjects: '',
-  obstacles: '',
-  supportWanted: '',
-  note: '',
-  relationshipKind: 'coaching',
-  preferredMode: 'talk',
-  challengeIntensity: 'supportive',
-};
+const { name: _name, ...DEFAULT_PROFILE } = EMPTY_COACHEE_PROFILE;
 
 function toCoachee(row: CoacheeRow): Coachee {
   return {

@@ -5,7 +5,7 @@ import { passphraseStrength } from '@shared/passphrase';
 import { api } from '../../api/client';
 import { StrengthMeter } from '../vault/StrengthMeter';
 import { sentenceFor } from '../vault/errors';
-import { ArchiveDialog } from './ArchiveDialog';
+import { Dialog } from '../workspace/Dialog';
 import { formatBytes, formatDate, newOperationId, scopeDescription } from './format';
 import './archive.css';
 
@@ -157,7 +157,7 @@ export function ExportArchiveDialog({ scope, onClose }: { scope: ArchiveScope; o
   const note = PURPOSES.find((p) => p.value === purpose)!.note;
 
   return (
-    <ArchiveDialog title="Export encrypted archive" onClose={close}>
+    <Dialog title="Export encrypted archive" onClose={close}>
       {stage.kind === 'finished' ? (
         <div className="archive-body">
           <p className="archive-result" role="status">
@@ -274,6 +274,6 @@ export function ExportArchiveDialog({ scope, onClose }: { scope: ArchiveScope; o
           </div>
         </form>
       )}
-    </ArchiveDialog>
+    </Dialog>
   );
 }

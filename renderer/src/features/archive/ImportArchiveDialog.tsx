@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ArchiveConflict, ArchivePreview, ConflictChoice } from '@shared/domain/archive';
 import { api } from '../../api/client';
 import { sentenceFor } from '../vault/errors';
-import { ArchiveDialog } from './ArchiveDialog';
+import { Dialog } from '../workspace/Dialog';
 import { countsSentence, fileToBase64, formatDate, importSentence } from './format';
 import './archive.css';
 
@@ -83,7 +83,7 @@ export function ImportArchiveDialog({ onClose, onImported }: { onClose: () => vo
 
   if (result) {
     return (
-      <ArchiveDialog title="Import archive" onClose={onClose}>
+      <Dialog title="Import archive" onClose={onClose}>
         <div className="archive-body">
           <p className="archive-result" role="status">
             {result}
@@ -94,12 +94,12 @@ export function ImportArchiveDialog({ onClose, onImported }: { onClose: () => vo
             </button>
           </div>
         </div>
-      </ArchiveDialog>
+      </Dialog>
     );
   }
 
   return (
-    <ArchiveDialog title="Import archive" onClose={onClose}>
+    <Dialog title="Import archive" onClose={onClose}>
       <form className="archive-body" onSubmit={runPreview}>
         <label className="field">
           <span>Archive file</span>
@@ -210,6 +210,6 @@ export function ImportArchiveDialog({ onClose, onImported }: { onClose: () => vo
           {error}
         </p>
       )}
-    </ArchiveDialog>
+    </Dialog>
   );
 }

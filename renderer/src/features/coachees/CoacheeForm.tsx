@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { RELATIONSHIP_KINDS, type Coachee, type CoacheeProfile } from '@shared/domain/coachee';
+import { EMPTY_COACHEE_PROFILE, RELATIONSHIP_KINDS, type Coachee, type CoacheeProfile } from '@shared/domain/coachee';
 import { CHALLENGE_INTENSITIES, WAYS_OF_WORKING } from '@shared/domain/working-style';
 import { api } from '../../api/client';
 import { sentenceFor } from '../vault/errors';
@@ -7,19 +7,6 @@ import type { Navigate } from '../workspace/navigation';
 import { BoundaryCheckFields, EMPTY_BOUNDARY, completeAnswers, type BoundaryDraft } from './BoundaryCheckFields';
 import { INTENSITY_LABELS, RELATIONSHIP_LABELS, WAY_LABELS } from './labels';
 
-const EMPTY_PROFILE: CoacheeProfile = {
-  name: '',
-  role: '',
-  organisation: '',
-  ambitions: '',
-  currentProjects: '',
-  obstacles: '',
-  supportWanted: '',
-  note: '',
-  relationshipKind: 'coaching',
-  preferredMode: 'talk',
-  challengeIntensity: 'supportive',
-};
 
 const TEXT_AREAS: Array<{ key: keyof CoacheeProfile; label: string; hint: string }> = [
   { key: 'ambitions', label: 'Professional ambitions', hint: 'Where do they want their work to take them?' },
@@ -38,7 +25,7 @@ interface Props {
 /** Create a coachee (with the boundary check) or edit a profile centred on their professional world. */
 export function CoacheeForm({ existing, navigate, onSaved }: Props) {
   const [profile, setProfile] = useState<CoacheeProfile>(() => {
-    if (!existing) return EMPTY_PROFILE;
+    if (!existing) return EMPTY_COACHEE_PROFILE;
     const { id: _id, archivedAt: _a, createdAt: _c, updatedAt: _u, ...rest } = existing;
     return rest;
   });
