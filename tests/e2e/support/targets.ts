@@ -91,6 +91,7 @@ async function launchElectron(): Promise<RunningApp> {
 function electronSkipReason(): string | null {
   if (!electronBinaryPath()) return 'the Electron binary is not installed on this machine (npm run setup:electron)';
   if (!existsSync(join(root, 'node_modules/.confidante-electron'))) return 'the SQLite module has not been built for Electron (npm run setup:electron)';
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'there is no display (run the tests under xvfb-run)';
   return null;
 }
 
