@@ -11,10 +11,17 @@ const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) }
  * header, and the HTML pages carry it as a meta tag too, minus what a meta tag cannot say.
  */
 function contentSecurityPolicyMeta(): Plugin {
-  const meta = CONTENT_SECURITY_POLICY.split('; ')
-    .filter((directive) => !directive.startsWith('frame-ancestors'))
-    .join('; ');
-  return { name: 'confidante-csp-meta', transformIndexHtml: (html) => html.replace('%CONTENT_SECURITY_POLICY%', meta) };
+  const directives = CONTENT_SECURITY_POLICY.split('; ').filter((directive) => !directive.startsWith('frame-ancestors'));
+  // `electron-vite dev` only: React Fast Refresh injects an inline module script and HMR talks over
+  // a WebSocket. Builds never get these.
+  const devDirectives = directives.map((directive) =>
+    directive.startsWith('script-src') ? `${directive} 'unsafe-inline'` : directive.startsWith('connect-src') ? `${directive} ws:` : directive,
+  );
+  return {
+    name: 'confidante-csp-meta',
+    transformIndexHtml: (html, context) =>
+      html.replace('%CONTENT_SECURITY_POLICY%', (context.server ? devDirectives : directives).join('; ')),
+  };
 }
 
 export default defineConfig({
