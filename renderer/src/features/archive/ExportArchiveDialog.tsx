@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { StrengthMeter } from '../vault/StrengthMeter';
 import { sentenceFor } from '../vault/errors';
 import { Dialog } from '../workspace/Dialog';
+import { ArchiveResult } from './ArchiveResult';
 import { formatBytes, formatDate, newOperationId, scopeDescription } from './format';
 import './archive.css';
 
@@ -159,16 +160,7 @@ export function ExportArchiveDialog({ scope, onClose }: { scope: ArchiveScope; o
   return (
     <Dialog title="Export encrypted archive" onClose={close}>
       {stage.kind === 'finished' ? (
-        <div className="archive-body">
-          <p className="archive-result" role="status">
-            {stage.sentence}
-          </p>
-          <div className="archive-actions">
-            <button type="button" className="button button--primary" onClick={onClose} autoFocus>
-              Close
-            </button>
-          </div>
-        </div>
+        <ArchiveResult sentence={stage.sentence} onClose={onClose} />
       ) : (
         <form className="archive-body" onSubmit={submit}>
           <p className="archive-scope">

@@ -3,6 +3,7 @@ import type { ArchiveConflict, ArchivePreview, ConflictChoice } from '@shared/do
 import { api } from '../../api/client';
 import { sentenceFor } from '../vault/errors';
 import { Dialog } from '../workspace/Dialog';
+import { ArchiveResult } from './ArchiveResult';
 import { countsSentence, fileToBase64, formatDate, importSentence } from './format';
 import './archive.css';
 
@@ -84,16 +85,7 @@ export function ImportArchiveDialog({ onClose, onImported }: { onClose: () => vo
   if (result) {
     return (
       <Dialog title="Import archive" onClose={onClose}>
-        <div className="archive-body">
-          <p className="archive-result" role="status">
-            {result}
-          </p>
-          <div className="archive-actions">
-            <button type="button" className="button button--primary" onClick={onClose} autoFocus>
-              Close
-            </button>
-          </div>
-        </div>
+        <ArchiveResult sentence={result} onClose={onClose} />
       </Dialog>
     );
   }

@@ -55,7 +55,7 @@ interface SerializedBlock {
 }
 
 /** Mulberry32: a tiny deterministic PRNG, so the document is the same on every run. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
