@@ -29,14 +29,10 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/main',
-      rollupOptions: {
-        input: {
-          index: 'electron/main/index.ts',
-          // The same core behind a loopback HTTP bridge, for e2e tests and benchmarks in Chromium.
-          'preview-web': 'electron/preview-web/cli.ts',
-          'emergency-key': 'electron/tools/emergency-key.ts',
-        },
-      },
+      // The Electron shell only: out/main is packed into the app, so nothing that does not run there
+      // may be built into it. The developer tools (preview:web, vault:key) are bundled for plain Node
+      // into out/tools/ by scripts/build-tools.mjs, which electron-builder never packs.
+      rollupOptions: { input: { index: 'electron/main/index.ts' } },
     },
   },
   preload: {

@@ -1,28 +1,43 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { TOOLS, TOOLS_DIR } from '../../scripts/build-tools.mjs';
+import { filesUnder, TOOL_MARKERS } from '../core/package/tool-markers';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const out = join(root, 'out');
+const tools = join(root, TOOLS_DIR);
 
 /**
  * The other e2e specs run the renderer build against the core's sources; these check the built
- * main-process bundles themselves, which Electron and `npm run preview:web` load.
+ * bundles themselves: the main process and preloads Electron loads (and electron-builder packs),
+ * and the tools in out/tools that `npm run preview:web` and `npm run vault:key` run with plain Node.
  */
 describe('the built app', () => {
-  it('every main-process and preload bundle parses', () => {
-    const files = [
-      ...readdirSync(join(out, 'main')).filter((f) => f.endsWith('.js')).map((f) => join(out, 'main', f)),
-      ...readdirSync(join(out, 'main', 'chunks')).map((f) => join(out, 'main', 'chunks', f)),
-      ...readdirSync(join(out, 'preload')).map((f) => join(out, 'preload', f)),
-    ];
+  it('every main-process, preload and tool bundle parses', () => {
+    const files = [...filesUnder(join(out, 'main')), ...filesUnder(join(out, 'preload')), ...filesUnder(tools)];
     expect(files.length).toBeGreaterThan(4);
     for (const file of files) {
       const check = spawnSync(process.execPath, ['--check', file], { encoding: 'utf8' });
       expect(check.stderr, file).toBe('');
       expect(check.status, file).toBe(0);
+    }
+  });
+
+  it('the main-process build is the Electron shell alone: no preview server, no tool', () => {
+    const mainFiles = filesUnder(join(out, 'main'));
+    const names = mainFiles.map((file) => basename(file));
+    expect(names).toContain('index.js');
+    for (const tool of Object.keys(TOOLS)) expect(names.filter((name) => name.startsWith(tool)), tool).toEqual([]);
+    const mainCode = mainFiles.map((file) => readFileSync(file, 'utf8')).join('\n');
+    for (const [name, markers] of Object.entries(TOOL_MARKERS)) {
+      const toolCode = [join(tools, `${name}.mjs`), ...filesUnder(join(tools, 'chunks'))].map((file) => readFileSync(file, 'utf8')).join('\n');
+      for (const marker of markers) {
+        expect(toolCode, `${marker} in ${name}`).toContain(marker);
+        expect(mainCode.includes(marker), `${marker} in out/main`).toBe(false);
+      }
     }
   });
 
@@ -34,7 +49,7 @@ describe('the built app', () => {
   });
 
   it('npm run preview:web starts, serves the renderer with its CSP, and guards its API', async () => {
-    const server = spawn(process.execPath, [join(out, 'main', 'preview-web.js')], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const server = spawn(process.execPath, [join(tools, 'preview-web.mjs')], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let text = '';
