@@ -1,7 +1,7 @@
-import { writeFile } from 'node:fs/promises';
 import { type BrowserWindow, dialog } from 'electron';
 import type { ChooseDestination } from '../core/api/archive-handlers';
 import type { FileSaver } from '../core/api/workspace-handlers';
+import { writeFileAtomicAsync } from '../core/vault/atomic-write';
 
 /** Exports go where the coach says, through the system's save dialog; nothing is written otherwise. */
 export function dialogFileSaver(owner: () => BrowserWindow | null): FileSaver {
@@ -14,7 +14,9 @@ export function dialogFileSaver(owner: () => BrowserWindow | null): FileSaver {
     };
     const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
     if (result.canceled || !result.filePath) return { saved: false, path: null };
-    await writeFile(result.filePath, bytes);
+    // Atomic and owner-only, like every file Confidante writes: a failed export leaves no half
+    // image under the coach's name, and a link planted at the temp name is refused, never followed.
+    await writeFileAtomicAsync(result.filePath, bytes);
     return { saved: true, path: result.filePath };
   };
 }

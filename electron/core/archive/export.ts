@@ -1,8 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import type { ArchiveProgressPhase } from '@shared/domain/archive';
-import { fsyncDirectory } from '../vault/atomic-write';
+import { writeFileAtomicWith, type AtomicWriteOptions } from '../vault/atomic-write';
 import { beginEncryption, type PendingEncryption } from './age/age';
 import type { ArchiveContent } from './content';
 import { packArchive } from './pack';
@@ -19,59 +16,45 @@ export interface WriteArchiveOptions {
 /** Plaintext is sealed in slices this big; each written before the next, with a turn of the event loop between. */
 const ENCRYPT_SLICE_BYTES = 4 * 1024 * 1024;
 
-/** A name beside the destination, hidden and unmistakably unfinished, unique per export. */
-export function partialPathFor(destination: string): string {
-  return join(dirname(destination), `.${basename(destination)}.${randomBytes(6).toString('hex')}.partial`);
-}
-
 /**
- * Encrypt `plaintext` into `destination` atomically: the ciphertext goes to a temporary file
- * beside it, is fsynced, and only then renamed over the destination, so the coach never finds a
- * half-written archive under the real name. Only ciphertext ever reaches the disk. The payload
- * is written while scrypt still runs; its header is written in front of it at the end.
+ * Encrypt `plaintext` into `destination` atomically, through the vault's atomic writer: the
+ * ciphertext goes to a fresh owner-only temp file beside it (created exclusively, so nothing
+ * planted there can redirect it), is fsynced, and only then renamed over the destination, so the
+ * coach never finds a half-written archive under the real name, and a failure or a cancel leaves
+ * nothing behind. Only ciphertext ever reaches the disk. The payload is written while scrypt still
+ * runs; its header is written in front of it at the end.
  */
 export async function writeEncrypted(
   plaintext: Uint8Array,
   destination: string,
   encryption: PendingEncryption,
-  options: Pick<WriteArchiveOptions, 'checkpoint' | 'onProgress'> = {},
+  options: Pick<WriteArchiveOptions, 'checkpoint' | 'onProgress'> & Pick<AtomicWriteOptions, 'randomSuffix'> = {},
 ): Promise<number> {
-  const partial = partialPathFor(destination);
-  const file = await open(partial, 'wx', 0o600);
-  let position = encryption.prefixLength;
-  const write = async (chunks: readonly Uint8Array[]) => {
-    if (chunks.length === 0) return;
-    const buffer = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-    await file.write(buffer, 0, buffer.length, position);
-    position += buffer.length;
-  };
-  try {
-    for (let at = 0; at < plaintext.length; at += ENCRYPT_SLICE_BYTES) {
+  return writeFileAtomicWith(
+    destination,
+    async (file) => {
+      let position = encryption.prefixLength;
+      const write = async (chunks: readonly Uint8Array[]) => {
+        if (chunks.length === 0) return;
+        const buffer = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+        await file.write(buffer, 0, buffer.length, position);
+        position += buffer.length;
+      };
+      for (let at = 0; at < plaintext.length; at += ENCRYPT_SLICE_BYTES) {
+        options.checkpoint?.();
+        const end = Math.min(at + ENCRYPT_SLICE_BYTES, plaintext.length);
+        await write(encryption.sealer.push(plaintext.subarray(at, end)));
+        options.onProgress?.('encrypting', end, plaintext.length);
+      }
       options.checkpoint?.();
-      const end = Math.min(at + ENCRYPT_SLICE_BYTES, plaintext.length);
-      await write(encryption.sealer.push(plaintext.subarray(at, end)));
-      options.onProgress?.('encrypting', end, plaintext.length);
-    }
-    options.checkpoint?.();
-    await write([encryption.sealer.finish()]);
-    const prefix = await encryption.prefix;
-    options.checkpoint?.();
-    await file.write(prefix, 0, prefix.length, 0);
-    await file.sync();
-    await file.close();
-  } catch (error) {
-    await file.close().catch(() => {});
-    await rm(partial, { force: true });
-    throw error;
-  }
-  try {
-    await rename(partial, destination);
-    fsyncDirectory(dirname(destination));
-  } catch (error) {
-    await rm(partial, { force: true });
-    throw error;
-  }
-  return position;
+      await write([encryption.sealer.finish()]);
+      const prefix = await encryption.prefix;
+      options.checkpoint?.();
+      await file.write(prefix, 0, prefix.length, 0);
+      return position;
+    },
+    options.randomSuffix ? { randomSuffix: options.randomSuffix } : {},
+  );
 }
 
 /**

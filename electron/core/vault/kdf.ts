@@ -25,13 +25,23 @@ export function newScryptParams(cost: KdfCost): ScryptParams {
   return { name: 'scrypt', ...cost, salt: randomBytes(16).toString('base64') };
 }
 
+/**
+ * The secret arrives as a string (typed, then sent over IPC as JSON), and a string cannot be
+ * wiped; the UTF-8 bytes scrypt reads are put in a Buffer of our own and zeroed once it is done,
+ * rather than left to the copy Node would make and drop.
+ */
 export function deriveKey(secret: string, params: ScryptParams): Promise<Buffer> {
   const salt = Buffer.from(params.salt, 'base64');
   // scrypt needs 128·N·r bytes; Node's default cap (32 MiB) is below our cost.
   const maxmem = 128 * params.N * params.r * params.p + 16 * 1024 * 1024;
-  return new Promise((resolve, reject) => {
-    scrypt(secret.normalize('NFKC'), salt, 32, { N: params.N, r: params.r, p: params.p, maxmem }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
+  const normalized = secret.normalize('NFKC');
+  const password = Buffer.alloc(Buffer.byteLength(normalized, 'utf8'));
+  password.write(normalized, 'utf8');
+  return new Promise<Buffer>((resolve, reject) => {
+    scrypt(password, salt, 32, { N: params.N, r: params.r, p: params.p, maxmem }, (error, key) => {
+      password.fill(0);
+      if (error) reject(error);
+      else resolve(key);
+    });
   });
 }

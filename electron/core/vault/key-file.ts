@@ -54,6 +54,7 @@ export async function wrapKey(dataKey: Buffer, secret: string, slot: WrapSlot, c
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', kek, iv);
     cipher.setAAD(aad(slot));
+    // Only ciphertext here: the data key goes in as a Buffer and never comes out in clear.
     const ciphertext = Buffer.concat([cipher.update(dataKey), cipher.final()]);
     return {
       kdf,
@@ -67,19 +68,32 @@ export async function wrapKey(dataKey: Buffer, secret: string, slot: WrapSlot, c
   }
 }
 
-/** The data key, or null when the secret is wrong (the GCM tag does not verify). */
+/**
+ * The data key, or null when the secret is wrong (the GCM tag does not verify). The key is only
+ * ever in Buffers the caller zeroes: decipher output is copied into a buffer of its own (never a
+ * slice of Node's shared pool, which `Buffer.concat` would hand out) and wiped, also when the tag
+ * fails, since unauthenticated output under the right KEK is the key itself.
+ */
 export async function unwrapKey(wrap: Wrap, secret: string, slot: WrapSlot): Promise<Buffer | null> {
   const kek = await deriveKey(secret, wrap.kdf);
+  const parts: Buffer[] = [];
   try {
     const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(wrap.iv, 'base64'));
     decipher.setAAD(aad(slot));
     decipher.setAuthTag(Buffer.from(wrap.tag, 'base64'));
-    const key = Buffer.concat([decipher.update(Buffer.from(wrap.ciphertext, 'base64')), decipher.final()]);
-    return key.length === 32 ? key : null;
+    parts.push(decipher.update(Buffer.from(wrap.ciphertext, 'base64')));
+    parts.push(decipher.final());
+    const length = parts.reduce((sum, part) => sum + part.length, 0);
+    if (length !== 32) return null;
+    const key = Buffer.alloc(32);
+    let at = 0;
+    for (const part of parts) at += part.copy(key, at);
+    return key;
   } catch {
     return null;
   } finally {
     kek.fill(0);
+    for (const part of parts) part.fill(0);
   }
 }
 

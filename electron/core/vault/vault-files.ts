@@ -17,3 +17,12 @@ export function vaultFiles(dir: string): VaultFiles {
     keyFile: join(dir, 'confidante.keys.json'),
   };
 }
+
+/**
+ * Whether a name in the data folder is one of the vault's: the files above, SQLite's companions
+ * of both databases (-wal, -shm, -journal) and the atomic writer's temp files (`.confidante.keys.json.….tmp`).
+ * The folder may be Electron's userData, where Chromium keeps files of its own.
+ */
+export function isVaultFileName(name: string): boolean {
+  return name.startsWith('confidante.') || name.startsWith('.confidante.');
+}

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { AppError } from '@shared/errors';
 import { passphraseStrength } from '@shared/passphrase';
 import type { LockReason, VaultState } from '@shared/domain/vault';
@@ -9,8 +10,9 @@ import { AttemptLimiter } from './attempt-limiter';
 import { fsyncDirectory } from './atomic-write';
 import { PASSPHRASE_KDF, RECOVERY_KDF, type KdfCost } from './kdf';
 import { KEY_FILE_FORMAT, KEY_FILE_VERSION, readKeyFile, unwrapKey, wrapKey, writeKeyFile, type KeyFile } from './key-file';
+import { ensurePrivateDir, makeDirPrivate, makeFilePrivate } from './private-files';
 import { newRecoveryCode, normalizeRecoveryCode } from './recovery-code';
-import { vaultFiles, type VaultFiles } from './vault-files';
+import { isVaultFileName, vaultFiles, type VaultFiles } from './vault-files';
 
 export interface VaultOptions {
   dir: string;
@@ -43,6 +45,12 @@ export class Vault {
   constructor(private readonly options: VaultOptions) {
     this.files = vaultFiles(options.dir);
     this.limiter = new AttemptLimiter(options.now);
+    try {
+      this.makePrivate();
+    } catch {
+      // Constructed at start-up, before any window could say why: probe(), which runs for the
+      // first status and before every create and unlock, tries again and reports the failure.
+    }
   }
 
   get isUnlocked(): boolean {
@@ -58,6 +66,15 @@ export class Vault {
   /** What is on disk, without a secret. Finishes a creation that was interrupted after its key file was durable. */
   probe(): VaultProbe {
     const { database, pendingDatabase, keyFile } = this.files;
+    try {
+      this.makePrivate();
+    } catch (error) {
+      const { code, path } = error as NodeJS.ErrnoException;
+      return {
+        state: 'damaged',
+        problem: `Confidante cannot make ${path ?? this.files.dir} private to you (${code ?? 'error'}); check who owns the data folder and its files.`,
+      };
+    }
     const hasKeys = existsSync(keyFile);
     if (hasKeys) {
       if (!existsSync(database) && existsSync(pendingDatabase)) {
@@ -96,7 +113,7 @@ export class Vault {
       const probe = this.probe();
       if (probe.state === 'damaged') throw new AppError('damaged', probe.problem ?? 'The vault is damaged.');
       if (probe.state !== 'absent') throw new AppError('vault-exists', 'A vault already exists in this data folder.');
-      mkdirSync(this.files.dir, { recursive: true, mode: 0o700 });
+      ensurePrivateDir(this.files.dir);
 
       const dataKey = randomBytes(32);
       const recoveryCode = newRecoveryCode();
@@ -211,6 +228,18 @@ export class Vault {
       throw error;
     }
     this.database = db;
+  }
+
+  /**
+   * The data folder owner-only (0700) and every vault file in it 0600, whatever the umask and
+   * whoever made them: the folder may be Electron's userData or CONFIDANTE_DATA_DIR, made 0755,
+   * and an older version left its database 0644. Cheap enough to run on every probe.
+   */
+  private makePrivate(): void {
+    if (!makeDirPrivate(this.files.dir)) return;
+    for (const name of readdirSync(this.files.dir)) {
+      if (isVaultFileName(name)) makeFilePrivate(join(this.files.dir, name));
+    }
   }
 
   private lockedKeyFile(): KeyFile {
