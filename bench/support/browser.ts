@@ -104,7 +104,6 @@ export async function launch(name: string): Promise<Harness> {
       await browser.close().catch(() => undefined);
       await preview.close().catch(() => undefined);
       rmSync(dataDir, { recursive: true, force: true });
-      rmSync(`${dataDir}-exports`, { recursive: true, force: true });
       rmSync(rendererDir, { recursive: true, force: true });
     },
   };

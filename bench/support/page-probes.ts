@@ -42,7 +42,7 @@ export interface SourceInstants {
 
 export interface TargetInstants {
   id: string;
-  /** The last map-diff event this page received (server-sent events) before the shape appeared. */
+  /** When the last map-diff event reached this page (its event stream) before the shape appeared. */
   received: number;
   dom: number;
   frame: number;
@@ -118,24 +118,26 @@ export const PAGE_PROBES = String.raw`
   let source = null;
   let target = null;
 
-  // The shared-screen bridge, watched from the outside: map diffs going out (fetch) and coming in
-  // (EventSource). Wrapping adds a function call per request and per event, nothing more.
+  // The shared-screen bridge, watched from the outside: map diffs going out (fetch POSTs) and coming
+  // in (the event stream: a fetch whose body the page reads as it arrives). Wrapping adds a function
+  // call per request and a pass-through per stream chunk, nothing more.
   let lastDiffIn = 0;
   const realFetch = window.fetch.bind(window);
-  window.fetch = (input, init) => {
+  window.fetch = async (input, init) => {
     if (source && !source.state.sent && typeof init?.body === 'string' && /"method":"(shareMapDiff|coacheeMapDiff)"/.test(init.body)) {
       source.state.sent = epoch();
     }
-    return realFetch(input, init);
-  };
-  const RealEventSource = window.EventSource;
-  window.EventSource = class extends RealEventSource {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener('message', (event) => {
-        if (typeof event.data === 'string' && event.data.includes('map-diff')) lastDiffIn = epoch();
-      });
-    }
+    const response = await realFetch(input, init);
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (!response.body || !/^\/api\/(coach|coachee)\/events$/.test(new URL(url, location.href).pathname)) return response;
+    const decoder = new TextDecoder();
+    const watch = new TransformStream({
+      transform(chunk, controller) {
+        if (decoder.decode(chunk, { stream: true }).includes('map-diff')) lastDiffIn = epoch();
+        controller.enqueue(chunk);
+      },
+    });
+    return new Response(response.body.pipeThrough(watch), { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 
   window.__bench = {

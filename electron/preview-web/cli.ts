@@ -15,6 +15,7 @@ const port = Number(process.env.PORT ?? 5317);
 const server = await startPreviewServer({ rendererDir: join(here, '../renderer'), dataDir, port });
 console.log(`preview:web vault folder: ${dataDir}`);
 console.log(`preview:web ready: ${server.coachUrl}`);
+console.log(`preview:web coachee's screen (opened by "Share screen"): ${server.coacheeUrl}`);
 
 const stop = () => void server.close().then(() => process.exit(0));
 process.on('SIGINT', stop);

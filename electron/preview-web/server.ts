@@ -1,8 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { chmod, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { AppError, type Envelope, type ErrorCode } from '@shared/errors';
 import { coachCalls, coacheeCalls } from '@shared/ipc/api';
 import type { CallTable, HandlersOf } from '@shared/ipc/define';
 import type { AppEvent, CoacheeEvent } from '@shared/ipc/events';
@@ -12,13 +14,18 @@ import { dispatch } from '../core/api/dispatch';
 import { AppCore } from '../core/app-core';
 import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy';
 import { contentTypeOf, resolveInside } from '../core/static-files';
+import { writeFileAtomicAsync } from '../core/vault/atomic-write';
 import type { VaultOptions } from '../core/vault/vault';
 
 export interface PreviewOptions {
   rendererDir: string;
   dataDir: string;
   port?: number;
-  /** Where exported files are written (default: a folder beside the data folder). */
+  /**
+   * Where exported files are written. Default: a private folder of this run's own (0700, under the
+   * system's temp folder), removed on close. A folder given here is the caller's: it is created
+   * if missing and left in place on close.
+   */
   exportDir?: string;
   appVersion?: string;
   vault?: Omit<VaultOptions, 'dir'>;
@@ -30,6 +37,8 @@ export interface PreviewServer {
   coachUrl: string;
   /** The coachee page's address, with its own token: it opens only the coachee API. */
   coacheeUrl: string;
+  /** Where exports land: a browser has no save dialog, so every "save as" writes here. */
+  exportDir: string;
   core: AppCore;
   close(): Promise<void>;
 }
@@ -37,27 +46,39 @@ export interface PreviewServer {
 // Room for the largest archive an import accepts (200 MiB as base64, inside JSON).
 const MAX_BODY = 300 * 1024 * 1024;
 
+/** The header that carries a page's token, on calls and on the event stream alike (never the URL). */
+const TOKEN_HEADER = 'x-confidante-token';
+
+/**
+ * preview:web only: where the coach page learns the coachee page's address, to open it as a popup
+ * when sharing starts. Electron's shell opens the coachee's window itself, so no call table has this.
+ */
+const COACHEE_URL_PATH = '/api/coach/coachee-url';
+
 /**
  * The built renderer and the real core behind a loopback HTTP bridge that implements the same API
- * as preload. It listens on 127.0.0.1 only, refuses foreign Host headers (DNS rebinding) and
- * every API request without this run's unguessable token.
+ * as preload. It listens on 127.0.0.1 only, refuses foreign Host headers (DNS rebinding), API
+ * requests that another origin made (Origin, Sec-Fetch-Site), and every API request without this
+ * run's unguessable token.
  */
 export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
-  const core = new AppCore({ dir: options.dataDir, ...options.vault });
   // No dialog in a browser: exports land in one folder, where tests can look at them.
-  const exportDir = options.exportDir ?? join(options.dataDir, '..', `${basename(options.dataDir)}-exports`);
+  const exports = await exportFolder(options.exportDir);
+  let core: AppCore;
+  try {
+    core = new AppCore({ dir: options.dataDir, ...options.vault });
+  } catch (error) {
+    await exports.remove();
+    throw error;
+  }
   const handlers = createCoachHandlers(core, {
     appVersion: options.appVersion ?? '0.0.0-preview',
     saveFile: async ({ suggestedName, bytes }) => {
-      await mkdir(exportDir, { recursive: true });
-      const path = join(exportDir, basename(suggestedName));
-      await writeFile(path, bytes);
+      const path = exports.pathFor(suggestedName);
+      await writeFileAtomicAsync(path, bytes);
       return { saved: true, path };
     },
-    chooseDestination: async (suggestedName) => {
-      await mkdir(exportDir, { recursive: true });
-      return join(exportDir, basename(suggestedName));
-    },
+    chooseDestination: async (suggestedName) => exports.pathFor(suggestedName),
   });
   // Two bridges, like the two preloads: the coach's page and the coachee's page each get their
   // own token, and a token opens only its own table of calls.
@@ -75,15 +96,13 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (!allowedHosts.has(request.headers.host ?? '')) {
+    const host = request.headers.host ?? '';
+    if (!allowedHosts.has(host)) {
       response.writeHead(421).end();
       return;
     }
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    for (const side of [coach, coachee]) {
-      if (url.pathname === `/api/${side.name}/call`) return side.call(request, response, core);
-      if (url.pathname === `/api/${side.name}/events`) return side.events(request, response, url);
-    }
+    if (url.pathname.startsWith('/api/')) return api(request, response, url.pathname, host);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405).end();
       return;
@@ -107,10 +126,30 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     }
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  async function api(request: IncomingMessage, response: ServerResponse, path: string, host: string): Promise<void> {
+    if (!fromOwnOrigin(request, host)) return refuse(response, 403, 'forbidden', 'Only pages of the app itself may use its API.');
+    if (path === COACHEE_URL_PATH) {
+      if (request.method !== 'GET' || !coach.authorised(request)) return refuse(response, 403, 'forbidden', 'This page may not make that request.');
+      // By the host the coach page came by (127.0.0.1 or localhost): the popup is then same-origin.
+      return json(response, 200, { ok: true, value: { url: `http://${host}/coachee.html#token=${coachee.token}` } });
+    }
+    for (const side of [coach, coachee]) {
+      if (path === `/api/${side.name}/call`) return side.call(request, response, core);
+      if (path === `/api/${side.name}/events`) return side.events(request, response);
+    }
+    return refuse(response, 404, 'not-found', 'There is no such request.');
+  }
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    core.close();
+    await exports.remove();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const url = `http://127.0.0.1:${port}`;
@@ -118,22 +157,76 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     url,
     coachUrl: `${url}/index.html#token=${coach.token}`,
     coacheeUrl: `${url}/coachee.html#token=${coachee.token}`,
+    exportDir: exports.dir,
     core,
     close: async () => {
+      // Lock first, so the pages hear of it, then end their streams: nothing is written after that.
+      core.close();
       coach.end();
       coachee.end();
-      core.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await exports.remove();
     },
   };
+}
+
+interface ExportFolder {
+  dir: string;
+  /** The file a suggested name is saved as: its last segment, inside the folder. */
+  pathFor(suggestedName: string): string;
+  remove(): Promise<void>;
+}
+
+/**
+ * The folder exports are written to. An exported map is the coach's content in the clear, so by
+ * default exports go to a folder only this user can enter, made fresh for this run and removed with
+ * it, rather than beside the data folder where they would outlive the run.
+ */
+async function exportFolder(given: string | undefined): Promise<ExportFolder> {
+  let dir: string;
+  let remove: () => Promise<void>;
+  if (given) {
+    dir = given;
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    remove = async () => {};
+  } else {
+    dir = await mkdtemp(join(tmpdir(), 'confidante-preview-exports-'));
+    remove = () => rm(dir, { recursive: true, force: true });
+  }
+  // mkdtemp(3) already makes it 0700, and mkdir's mode is masked by the umask: say it outright.
+  await chmod(dir, 0o700);
+  return {
+    dir,
+    remove,
+    pathFor: (suggestedName) => {
+      const name = basename(suggestedName);
+      if (name === '' || name === '.' || name === '..') throw new AppError('invalid-input', 'That file name cannot be used.');
+      return join(dir, name);
+    },
+  };
+}
+
+/**
+ * Whether the browser says the page that sent this request is the app's own. Chromium sends Origin
+ * on every POST and on cross-origin requests, and Sec-Fetch-Site on every request to a trustworthy
+ * origin (loopback is one); a request made by another site's page carries one of them, and it is
+ * refused before its token is even looked at. Clients that send neither (node's fetch in tests)
+ * still need the token.
+ */
+function fromOwnOrigin(request: IncomingMessage, host: string): boolean {
+  const origin = request.headers.origin;
+  if (origin !== undefined && origin !== `http://${host}`) return false;
+  const site = request.headers['sec-fetch-site'];
+  return site === undefined || site === 'same-origin';
 }
 
 interface Bridge {
   name: string;
   token: string;
+  authorised(request: IncomingMessage): boolean;
   call(request: IncomingMessage, response: ServerResponse, core: AppCore): Promise<void>;
-  events(request: IncomingMessage, response: ServerResponse, url: URL): void;
+  events(request: IncomingMessage, response: ServerResponse): void;
   push(event: unknown): void;
   end(): void;
 }
@@ -141,19 +234,19 @@ interface Bridge {
 function bridge<T extends CallTable>(name: string, table: T, handlers: HandlersOf<T>): Bridge {
   const token = randomBytes(32).toString('base64url');
   const streams = new Set<ServerResponse>();
+  const authorised = (request: IncomingMessage) => tokenMatches(request.headers[TOKEN_HEADER], token);
   return {
     name,
     token,
+    authorised,
     async call(request, response, core) {
-      if (request.method !== 'POST' || !tokenMatches(request.headers['x-confidante-token'], token)) {
-        return json(response, 403, { ok: false, error: { code: 'forbidden', message: 'This page may not make that request.' } });
-      }
+      if (request.method !== 'POST' || !authorised(request)) return refuse(response, 403, 'forbidden', 'This page may not make that request.');
       const body = await readBody(request);
       let message: { method?: unknown; input?: unknown };
       try {
         message = JSON.parse(body) as { method?: unknown; input?: unknown };
       } catch {
-        return json(response, 400, { ok: false, error: { code: 'invalid-input', message: 'The request was not JSON.' } });
+        return refuse(response, 400, 'invalid-input', 'The request was not JSON.');
       }
       if (name === 'coach' && core.vault.isUnlocked) core.idleLock.touch();
       const envelope = await dispatch(table, handlers, message?.method, message?.input, (error) =>
@@ -161,15 +254,14 @@ function bridge<T extends CallTable>(name: string, table: T, handlers: HandlersO
       );
       return json(response, 200, envelope);
     },
-    events(request, response, url) {
-      if (!tokenMatches(url.searchParams.get('token') ?? undefined, token)) {
-        response.writeHead(403).end();
-        return;
-      }
+    events(request, response) {
+      // The token comes in a header only: a URL ends up in logs, history and Referer headers.
+      if (request.method !== 'GET' || !authorised(request)) return refuse(response, 403, 'forbidden', 'This page may not make that request.');
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       response.write(': connected\n\n');
       streams.add(response);
-      request.on('close', () => streams.delete(response));
+      // The response's close is the connection's: the page navigated away, unsubscribed or dropped.
+      response.on('close', () => streams.delete(response));
     },
     push(event) {
       const data = `data: ${JSON.stringify(event)}\n\n`;
@@ -177,6 +269,7 @@ function bridge<T extends CallTable>(name: string, table: T, handlers: HandlersO
     },
     end() {
       for (const stream of streams) stream.end();
+      streams.clear();
     },
   };
 }
@@ -204,6 +297,11 @@ function readBody(request: IncomingMessage): Promise<string> {
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
+}
+
+/** A refusal in the same typed envelope every call answers with, so the page reads it as an AppError. */
+function refuse(response: ServerResponse, status: number, code: ErrorCode, message: string): void {
+  json(response, status, { ok: false, error: { code, message } } satisfies Envelope<never>);
 }
 
 function json(response: ServerResponse, status: number, body: unknown): void {

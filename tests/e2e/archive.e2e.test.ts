@@ -1,13 +1,13 @@
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foreignRequests, targets, type RunningApp } from './support/targets';
 import { createVault } from './support/vault-steps';
 
 const web = targets().find((target) => target.name === 'web')!;
 
-/** Where the preview:web server writes exports (its default: a folder beside the data folder). */
-const exportDirOf = (app: RunningApp): string => join(app.dataDir, '..', `${basename(app.dataDir)}-exports`);
+/** Where the preview:web server writes exports: its private folder, removed when it closes. */
+const exportDirOf = (app: RunningApp): string => app.preview!.exportDir;
 
 /**
  * Export the vault as an encrypted archive from one web app, import it into a second, fresh one.
@@ -34,7 +34,6 @@ describe('encrypted archives in web', () => {
   afterAll(async () => {
     for (const app of [source, target]) {
       if (!app) continue;
-      rmSync(exportDirOf(app), { recursive: true, force: true });
       await app.close();
     }
   });

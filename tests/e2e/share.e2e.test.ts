@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { containsAny, readScreenshot } from './support/ocr';
+import { closeOcr, containsAny, readScreenshot } from './support/ocr';
 import { foreignRequests, targets, type RunningApp } from './support/targets';
 import { createVault, unlock } from './support/vault-steps';
 import { addCoachee, selectedMode } from './support/workspace-steps';
@@ -42,7 +42,7 @@ describe('the shared screen in web', () => {
       writeFileSync(join(process.env.E2E_SCREENSHOTS, `share-${step}-coachee.png`), shot);
       writeFileSync(join(process.env.E2E_SCREENSHOTS, `share-${step}-coach.png`), await app.page.screenshot());
     }
-    const seen = readScreenshot(shot);
+    const seen = await readScreenshot(shot);
     expect(containsAny(seen, SENTINELS), `screenshot at step ${step}`).toEqual([]);
   }
 
@@ -66,20 +66,54 @@ describe('the shared screen in web', () => {
     await page.getByRole('button', { name: 'Add observation' }).click();
     await page.keyboard.press('Control+2');
 
+    // The coachee's screen is the window "Share screen" opens: in preview:web, a popup. The context
+    // sees its requests from the very first (the coach's are counted twice, which changes nothing).
+    page.context().on('request', (request) => app.requests.push(request.url()));
+    const popup = page.waitForEvent('popup');
     await page.getByRole('button', { name: 'Share screen' }).click();
     await page.getByRole('group', { name: 'Coachee screen shows' }).waitFor();
-    const browser = page.context().browser() as Browser;
-    coachee = await (await browser.newContext({ viewport: { width: 1024, height: 700 } })).newPage();
-    coachee.on('request', (request) => app.requests.push(request.url()));
-    await coachee.goto(app.preview!.coacheeUrl);
+    coachee = await popup;
+    await coachee.setViewportSize({ width: 1024, height: 700 });
   });
   afterAll(async () => {
+    await closeOcr();
     await app?.close();
+  });
+
+  it('"Share screen" opened the coachee\'s page in a popup: its own token, no handle on the coach\'s window', async () => {
+    type PageGlobals = { location: { pathname: string; hash: string }; opener: unknown; sessionStorage: { getItem(key: string): string | null } };
+    // It shows the shared view: the map the coach is sharing.
+    await coachee.getByRole('main', { name: 'Shared map' }).locator('.tl-canvas').waitFor();
+    const seen = await coachee.evaluate(() => {
+      const page = globalThis as unknown as PageGlobals;
+      return {
+        path: page.location.pathname,
+        hash: page.location.hash,
+        opener: page.opener,
+        coacheeToken: page.sessionStorage.getItem('confidante-coachee-token'),
+        coachToken: page.sessionStorage.getItem('confidante-coach-token'),
+      };
+    });
+    const coacheeToken = new URLSearchParams(new URL(app.preview!.coacheeUrl).hash.slice(1)).get('token');
+    // Opened at coacheeUrl: the coachee page read that token from the fragment, then cleared it.
+    expect(seen).toEqual({ path: '/coachee.html', hash: '', opener: null, coacheeToken, coachToken: null });
+    // The coach's share bar keeps the address, for when a popup blocker stops the window.
+    expect(await app.page.getByLabel("Coachee's screen address").inputValue()).toBe(app.preview!.coacheeUrl);
   });
 
   it('coach and coachee views open together on the map', async () => {
     await coachee.locator('.tl-canvas').waitFor();
     await assertCoacheeClean();
+  });
+
+  it('control: the screenshot check reads a sentinel where one is shown (the coach sees the notes)', async () => {
+    const { page } = app;
+    await page.keyboard.press('Control+1');
+    await page.getByRole('textbox', { name: 'Session notes' }).getByText('WALRUSNOTE').waitFor();
+    const seen = await readScreenshot(await page.screenshot());
+    expect(containsAny(seen, SENTINELS)).toContain('WALRUSNOTE');
+    await page.keyboard.press('Control+2');
+    await page.locator('.tl-canvas').waitFor();
   });
 
   it('shapes drawn in one view appear in the other', async () => {
@@ -161,7 +195,7 @@ describe('the shared screen in web', () => {
     expect(app.preview!.core.vault.isUnlocked).toBe(false);
     for (const view of [page, coachee]) {
       expect(containsAny(await view.content(), SENTINELS)).toEqual([]);
-      expect(containsAny(readScreenshot(await view.screenshot()), SENTINELS)).toEqual([]);
+      expect(containsAny(await readScreenshot(await view.screenshot()), SENTINELS)).toEqual([]);
     }
     expect(containsAny(await page.content(), ['Ana Ruiz', 'Map the migration'])).toEqual([]);
 
@@ -171,6 +205,28 @@ describe('the shared screen in web', () => {
     // Everything drawn while sharing was saved once, by the share hub.
     await page.keyboard.press('Control+2');
     await expect.poll(() => tldrawShapes(page)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('where a popup blocker stops the window, the address on the share bar opens the coachee\'s page by hand', async () => {
+    const { page } = app;
+    await coachee.close();
+    // What a blocker does to window.open: nothing opens. (With noopener the page cannot tell.)
+    await page.evaluate(() => {
+      (globalThis as unknown as { open: () => null }).open = () => null;
+    });
+    let popups = 0;
+    page.on('popup', () => (popups += 1));
+    await page.getByRole('button', { name: 'Share screen' }).click();
+    const address = page.getByLabel("Coachee's screen address");
+    await address.waitFor();
+    expect(popups).toBe(0);
+    expect(await address.inputValue()).toBe(app.preview!.coacheeUrl);
+
+    const opened = page.waitForEvent('popup');
+    await page.getByRole('link', { name: 'Coachee’s screen' }).click();
+    coachee = await opened;
+    await coachee.getByRole('main', { name: 'Shared map' }).locator('.tl-canvas').waitFor();
+    expect(containsAny(await coachee.content(), SENTINELS)).toEqual([]);
   });
 
   it('made no request outside its own origin', () => {

@@ -3,6 +3,7 @@ import type { Editor } from 'tldraw';
 import type { ShareState, ShareView } from '@shared/domain/share';
 import { api } from '../../api/client';
 import { serializeMapDocument } from '../map/snapshot';
+import { openCoacheeWindow, pageOpensCoacheeWindow } from './coachee-window';
 import { connectMapSync } from './map-sync';
 
 export interface CurrentPrompt {
@@ -56,6 +57,8 @@ export function useShare(sessionId: string, editor: Editor | null, currentPrompt
     async (kind: ShareView['kind'], canvas: Editor) => {
       try {
         setState(await api.shareStart({ sessionId, view: viewFor(kind), mapSnapshot: serializeMapDocument(canvas.store) }));
+        // Opened once the share is live, so the coachee's page shows it from its first paint.
+        if (pageOpensCoacheeWindow) await openCoacheeWindow();
       } catch (error) {
         onError(error);
       }
