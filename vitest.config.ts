@@ -12,7 +12,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'core',
-          include: ['tests/core/**/*.test.ts', 'tests/shared/**/*.test.ts'],
+          include: ['tests/core/**/*.test.ts', 'tests/shared/**/*.test.ts', 'tests/main/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -1,32 +1,19 @@
 import { join } from 'node:path';
-import { BrowserWindow, type WebPreferences } from 'electron';
+import { BrowserWindow } from 'electron';
 import { COACH_EVENT_CHANNEL } from '@shared/ipc/api';
-import { APP_ORIGIN } from './app-protocol';
+import { APP_ORIGIN } from './policy/origins';
 
+/**
+ * The session both windows share. Without the "persist:" prefix Chromium keeps its storage for
+ * them (cache, local storage, IndexedDB) in memory: the renderer leaves nothing on disk.
+ */
 export const PARTITION = 'confidante';
 
 /**
- * Every window of the app: isolated, sandboxed, no Node, no spell-check (it downloads
- * dictionaries), and Chromium's storage in memory through the shared non-persistent partition.
- */
-export function secureWebPreferences(preload: string): WebPreferences {
-  return {
-    preload,
-    partition: PARTITION,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    spellcheck: false,
-    navigateOnDragDrop: false,
-  };
-}
-
-/**
- * The coach's window. `partition` without the "persist:" prefix keeps Chromium's storage for the
- * window (cache, local storage, IndexedDB) in memory: the renderer leaves nothing on disk.
+ * The coach's window. Its webPreferences are written out here, literally, rather than built by a
+ * shared helper, so that Electronegativity (npm run lint:electron) sees each setting where the
+ * window is made: isolated, sandboxed, no Node, no webviews or experimental features, no
+ * middle-click navigation (Auxclick), no spell-check (it downloads dictionaries).
  */
 export function createCoachWindow(preloadDir: string, devServerUrl: string | undefined): BrowserWindow {
   const window = new BrowserWindow({
@@ -37,7 +24,24 @@ export function createCoachWindow(preloadDir: string, devServerUrl: string | und
     show: false,
     title: 'Confidante',
     backgroundColor: '#f6f4f0',
-    webPreferences: secureWebPreferences(join(preloadDir, 'index.cjs')),
+    webPreferences: {
+      // The preload is the typed bridge of shared/ipc/api.ts, sandboxed and behind contextIsolation.
+      // Electronegativity flags every preload for review (PRELOAD_JS_CHECK); it was reviewed.
+      preload: join(preloadDir, 'index.cjs'), // eng-disable PRELOAD_JS_CHECK
+      partition: PARTITION,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+      navigateOnDragDrop: false,
+    },
   });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);

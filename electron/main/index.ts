@@ -16,18 +16,19 @@ import { createCoacheeWindow } from './coachee-window';
 import { serveCalls } from './ipc';
 import { installMenu } from './menu';
 import { sqliteNativeBinding } from './native-binding';
+import { ownUrlCheck } from './policy/origins';
 import { archiveDestinationDialog, dialogFileSaver } from './save-file';
-import { hardenApp, hardenSession, ownOriginCheck } from './security';
+import { hardenApp, hardenSession } from './security';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // electron-vite sets this only for `electron-vite dev`; a packaged app never loads from a server.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-const isOwnOrigin = ownOriginCheck(devServerUrl);
+const isOwnUrl = ownUrlCheck(devServerUrl);
 const preloadDir = join(here, '../preload');
 
 if (process.env.CONFIDANTE_DATA_DIR) app.setPath('userData', process.env.CONFIDANTE_DATA_DIR);
 registerAppScheme();
-hardenApp(isOwnOrigin);
+hardenApp(isOwnUrl);
 
 if (!app.requestSingleInstanceLock()) {
   // One vault per data folder: a second instance hands over to the first and quits.
@@ -89,12 +90,12 @@ if (!app.requestSingleInstanceLock()) {
         closeCoacheeWindow,
       }),
       () => coachWindow?.webContents ?? null,
-      isOwnOrigin,
+      isOwnUrl,
       () => {
         if (core.vault.isUnlocked) core.idleLock.touch();
       },
     );
-    serveCalls(COACHEE_CHANNEL, coacheeCalls, createCoacheeHandlers(core), () => coacheeWindow?.webContents ?? null, isOwnOrigin);
+    serveCalls(COACHEE_CHANNEL, coacheeCalls, createCoacheeHandlers(core), () => coacheeWindow?.webContents ?? null, isOwnUrl);
     core.share.onCoacheeEvent((event) => coacheeWindow?.webContents.send(COACHEE_EVENT_CHANNEL, event));
     core.onEvent((event) => {
       sendToCoach(event);

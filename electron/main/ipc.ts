@@ -1,23 +1,24 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { CallTable, HandlersOf } from '@shared/ipc/define';
 import { dispatch } from '../core/api/dispatch';
+import { isTrustedSender } from './policy/ipc-sender';
+import type { UrlCheck } from './policy/origins';
 
 /**
  * Serve one call table on one channel. Each message must come from the main frame of the one
- * window that owns the channel, loaded from our own origin; then `dispatch` validates its input.
+ * window that owns the channel, loaded from our own origin (policy/ipc-sender.ts); then
+ * `dispatch` validates its input.
  */
 export function serveCalls<T extends CallTable>(
   channel: string,
   table: T,
   handlers: HandlersOf<T>,
   owner: () => WebContents | null,
-  isOwnOrigin: (url: string) => boolean,
+  isOwnUrl: UrlCheck,
   onCall: () => void = () => {},
 ): () => void {
   ipcMain.handle(channel, (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
-    const expected = owner();
-    const frame = event.senderFrame;
-    if (!expected || event.sender !== expected || !frame || frame !== event.sender.mainFrame || !isOwnOrigin(frame.url)) {
+    if (!isTrustedSender(event, owner(), isOwnUrl)) {
       return { ok: false, error: { code: 'forbidden', message: 'This window may not make that request.' } };
     }
     onCall();

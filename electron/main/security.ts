@@ -1,21 +1,22 @@
 import { app, type Session } from 'electron';
-import { APP_SCHEME } from './app-protocol';
+import { mayNavigate, windowOpenDecision } from './policy/navigation';
+import { APP_ORIGIN, type UrlCheck } from './policy/origins';
+import { devicePermissionDecision, permissionCheckDecision, permissionRequestDecision } from './policy/permissions';
+import { requestFilter } from './policy/requests';
 
 /**
- * Electron's security checklist, applied once for the whole app: no navigation, no new windows,
- * no webviews, every permission denied, and no request leaves the app. The dev server's origin is
- * allowed only while running `electron-vite dev`.
+ * Electron's security checklist, wired once for the whole app. The decisions themselves are plain
+ * functions in ./policy (tested in tests/main); this file only hands them to Electron.
  */
-export function ownOriginCheck(devServerUrl: string | undefined): (url: string) => boolean {
-  const devOrigin = devServerUrl ? new URL(devServerUrl).origin : null;
-  return (url) => url.startsWith(`${APP_SCHEME}://confidante/`) || (devOrigin !== null && url.startsWith(`${devOrigin}/`));
-}
-
-export function hardenApp(isOwnUrl: (url: string) => boolean): void {
+export function hardenApp(isOwnUrl: UrlCheck): void {
   app.on('web-contents-created', (_event, contents) => {
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    contents.on('will-navigate', (event, url) => {
-      if (!isOwnUrl(url) || url.split('#')[0] !== contents.getURL().split('#')[0]) event.preventDefault();
+    contents.setWindowOpenHandler(windowOpenDecision);
+    contents.on('will-navigate', (event) => {
+      if (!mayNavigate(event, contents.getURL(), isOwnUrl)) event.preventDefault();
+    });
+    // 'will-navigate' is the main frame's only; subframes navigate through this one.
+    contents.on('will-frame-navigate', (event) => {
+      if (!mayNavigate(event, contents.getURL(), isOwnUrl)) event.preventDefault();
     });
     contents.on('will-redirect', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -23,23 +24,15 @@ export function hardenApp(isOwnUrl: (url: string) => boolean): void {
 }
 
 export function hardenSession(session: Session, devServerUrl: string | undefined): void {
-  const devOrigin = devServerUrl ? new URL(devServerUrl).origin : null;
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
-  session.setDevicePermissionHandler(() => false);
-  // The only network this app has is its own scheme (and the dev server in development).
-  session.webRequest.onBeforeRequest((details, callback) => {
-    const url = details.url;
-    const allowed =
-      url.startsWith(`${APP_SCHEME}:`) ||
-      url.startsWith('devtools:') ||
-      url.startsWith('data:') ||
-      url.startsWith('blob:') ||
-      (devOrigin !== null && (url.startsWith(`${devOrigin}/`) || url.startsWith(devOrigin.replace(/^http/, 'ws'))));
-    callback({ cancel: !allowed });
-  });
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(permissionRequestDecision(permission, details)));
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    permissionCheckDecision(permission, requestingOrigin, details),
+  );
+  session.setDevicePermissionHandler((details) => devicePermissionDecision(details));
+  const filter = requestFilter(devServerUrl);
+  session.webRequest.onBeforeRequest((details, callback) => callback(filter(details)));
   // Spell-check dictionaries are downloaded from a CDN by default: keep them off, and point the
   // download somewhere that does not exist in case anything turns them on.
   session.setSpellCheckerEnabled(false);
-  session.setSpellCheckerDictionaryDownloadURL(`${APP_SCHEME}://confidante/no-dictionaries/`);
+  session.setSpellCheckerDictionaryDownloadURL(`${APP_ORIGIN}/no-dictionaries/`);
 }
