@@ -1,5 +1,5 @@
 import { AppError } from '@shared/errors';
-import { DEFAULT_SETTINGS, type AppSettings } from '@shared/domain/settings';
+import { DEFAULT_SETTINGS, licenseKeyOf, type AppSettings } from '@shared/domain/settings';
 import type { LockReason, VaultStatus } from '@shared/domain/vault';
 import type { AppEvent } from '@shared/ipc/events';
 import { createRepositories, type Repositories } from './repositories';
@@ -28,6 +28,8 @@ export class AppCore {
         if (this.vault.isUnlocked) this.repos.maps.save(sessionId, snapshotJson);
       },
       toCoach: (event) => this.emit(event),
+      mapSvg: (sessionId) => (this.vault.isUnlocked ? (this.repos.maps.get(sessionId)?.picture?.svg ?? null) : null),
+      mapLicenseKey: () => (this.vault.isUnlocked ? licenseKeyOf(this.settings()) : ''),
     });
     this.vault.onLock((reason: LockReason) => {
       this.repositories = null;

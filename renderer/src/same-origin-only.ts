@@ -13,6 +13,13 @@ function isLocal(url: URL): boolean {
 window.fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
   const raw = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
   const url = new URL(raw, window.location.href);
-  if (!isLocal(url)) return Promise.reject(new TypeError(`Confidante makes no network requests (${url.origin}).`));
+  if (!isLocal(url)) {
+    // Quietly: tldraw fires its tracking request and never looks at the answer, so an unhandled
+    // rejection would reach the console on every unlicensed check. The promise still rejects for
+    // any caller that awaits it; the handler attached here only marks the refusal as seen.
+    const refused = Promise.reject(new TypeError(`Confidante makes no network requests (${url.origin}).`));
+    refused.catch(() => {});
+    return refused;
+  }
   return ownFetch(input, init);
 };

@@ -34,5 +34,15 @@ export interface CoacheeScreen {
   view: ShareView | { kind: 'closed' };
   /** The map document as a tldraw snapshot JSON, only with the map view. */
   mapSnapshot: string | null;
+  /**
+   * Only with the map view: tldraw's own SVG of the map as last saved (null when there is none), which
+   * the coachee's window shows read-only where tldraw's editor may not run (no valid license).
+   */
+  mapSvg?: string | null;
+  /**
+   * Only with the map view: the tldraw license key the coach's vault holds ('' when none), so the
+   * coachee's canvas runs under the same license as the coach's and the two windows agree on it.
+   */
+  mapLicenseKey?: string;
 }
 

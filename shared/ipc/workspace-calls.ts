@@ -8,8 +8,10 @@ import type { Observation } from '../domain/observation';
 import { OBSERVATION_KINDS } from '../domain/observation';
 import type { CustomPrompt, PromptAnswer } from '../domain/prompt';
 import type { SearchHit } from '../domain/search';
+import { MAX_LICENSE_KEY_LENGTH, type AppSettings } from '../domain/settings';
 import type { Session } from '../domain/session';
 import { SESSION_OUTCOMES } from '../domain/session';
+import { MAX_MAP_SVG_CHARS, type StoredSystemMap } from '../domain/system-map';
 import type { CoacheeDetail, SessionDetail } from '../domain/workspace';
 import { CHALLENGE_INTENSITIES, WAYS_OF_WORKING } from '../domain/working-style';
 import { call } from './define';
@@ -20,6 +22,13 @@ const longText = z.string().max(20_000);
 const way = z.enum(WAYS_OF_WORKING);
 const intensity = z.enum(CHALLENGE_INTENSITIES);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const mapSnapshot = z.string().max(50_000_000);
+/** tldraw's SVG markup of a map (null: an empty map). Only ever shown as an image, never inlined. */
+const mapSvg = z
+  .string()
+  .max(MAX_MAP_SVG_CHARS)
+  .regex(/^<svg[\s>]/, 'not an SVG document')
+  .nullable();
 
 const profile = {
   name: z.string().trim().min(1).max(200),
@@ -89,7 +98,20 @@ export const workspaceCalls = {
   ).returns<Session>(),
 
   notesSave: call(z.object({ sessionId: id, lexicalJson: z.string().max(20_000_000), plainText: z.string().max(5_000_000) }).strict()).returns<void>(),
-  mapSave: call(z.object({ sessionId: id, snapshotJson: z.string().max(50_000_000) }).strict()).returns<void>(),
+  /**
+   * Autosave of a map. `svg` is tldraw's SVG of this very snapshot (null: the map is empty), stored
+   * beside it; leave it out when no picture could be made for it (the stored one then goes stale).
+   */
+  mapSave: call(z.object({ sessionId: id, snapshotJson: mapSnapshot, svg: mapSvg.optional() }).strict()).returns<void>(),
+  /**
+   * A picture made after its snapshot was saved (the editor was closing, or the stored picture was
+   * missing or stale). Kept only while `snapshotJson` is still the drawing the vault holds.
+   */
+  mapSavePicture: call(z.object({ sessionId: id, snapshotJson: mapSnapshot, svg: mapSvg }).strict()).returns<{ stored: boolean }>(),
+  /** The map as stored, with its picture: what a read-only map shows. */
+  mapGet: call(z.object({ sessionId: id }).strict()).returns<StoredSystemMap | null>(),
+  /** Sets (or, with '', clears) the tldraw license key kept in the vault's settings. */
+  mapLicenseKeySet: call(z.object({ key: z.string().max(MAX_LICENSE_KEY_LENGTH) }).strict()).returns<AppSettings>(),
 
   promptAsk: call(z.object({ sessionId: id, ...prompt }).strict()).returns<PromptAnswer>(),
   promptAnswer: call(z.object({ id, answer: z.string().max(20_000) }).strict()).returns<PromptAnswer>(),

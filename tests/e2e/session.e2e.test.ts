@@ -64,7 +64,7 @@ describe('a live session in web', () => {
     await page.keyboard.press('Escape');
     await mapBar.getByRole('button', { name: 'Export SVG' }).click();
     await mapBar.getByRole('button', { name: 'Export PNG' }).click();
-    const exported = `${app.dataDir}-exports`;
+    const exported = app.preview!.exportDir;
     await expect.poll(() => existsSync(join(exported, 'system-map.png'))).toBe(true);
     expect(readFileSync(join(exported, 'system-map.svg'), 'utf8')).toMatch(/^<svg[\s\S]*kestrel/);
     expect(readFileSync(join(exported, 'system-map.png')).subarray(1, 4).toString()).toBe('PNG');
@@ -99,6 +99,16 @@ describe('a live session in web', () => {
     await page.keyboard.press('Control+2');
     await page.locator('section[aria-label="System map"]:not([hidden]) .tl-canvas').waitFor();
     await expect.poll(() => shapeCount(page)).toBe(shapes);
+  });
+
+  it('the vault keeps tldraw\'s own picture of the map beside it, current after the lock', async () => {
+    const core = app.preview!.core;
+    const coachee = core.repos.coachees.list().find((item) => item.name === 'Ana Ruiz')!;
+    const session = core.repos.sessions.listByCoachee(coachee.id)[0]!;
+    await expect.poll(() => core.repos.maps.get(session.id)?.picture?.current, { timeout: 30_000 }).toBe(true);
+    const map = core.repos.maps.get(session.id)!;
+    // The words drawn on the canvas are in the picture, as in an export.
+    expect(map.picture!.svg).toMatch(/^<svg[\s\S]*kestrel steering group[\s\S]*<\/svg>$/);
   });
 
   it('reopens from the coachee page in the mode it was left in', async () => {

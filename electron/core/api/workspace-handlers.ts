@@ -1,5 +1,6 @@
 import { AppError } from '@shared/errors';
 import type { BoundaryCheckAnswers } from '@shared/domain/boundary-check';
+import { normalizeLicenseKey } from '@shared/domain/settings';
 import type { Session } from '@shared/domain/session';
 import type { CoacheeDetail, SessionDetail, SessionSummary } from '@shared/domain/workspace';
 import type { WayOfWorking } from '@shared/domain/working-style';
@@ -41,6 +42,12 @@ function summarize(repos: Repositories, session: Session): SessionSummary {
 
 export function createWorkspaceHandlers(core: AppCore, saveFile: FileSaver): WorkspaceHandlers {
   const inTransaction = <T>(work: (repos: Repositories) => T): T => core.vault.db.transaction(() => work(core.repos))();
+
+  /** While sharing: write the hub's pending edits first, so the picture is compared with the drawing both windows have. */
+  const storeSharedPicture = (sessionId: string, snapshotJson: string, svg: string | null): boolean => {
+    core.share.flush();
+    return core.repos.maps.savePicture(sessionId, snapshotJson, svg);
+  };
 
   return {
     coacheeList: ({ search: text, includeArchived }) =>
@@ -126,12 +133,29 @@ export function createWorkspaceHandlers(core: AppCore, saveFile: FileSaver): Wor
       core.repos.notes.save(sessionId, lexicalJson, plainText);
     },
 
-    mapSave: ({ sessionId, snapshotJson }) => {
+    mapSave: ({ sessionId, snapshotJson, svg }) => {
       found(core.repos.sessions.get(sessionId), 'session');
-      // While the map is on the shared screen, the share hub is its one writer.
-      if (core.share.isSharing(sessionId)) return;
-      core.repos.maps.save(sessionId, snapshotJson);
+      // While the map is on the shared screen, the share hub is its one writer. The coach's picture
+      // is still worth keeping: it is stored if it shows the drawing the hub holds.
+      if (core.share.isSharing(sessionId)) {
+        if (svg !== undefined) storeSharedPicture(sessionId, snapshotJson, svg);
+        return;
+      }
+      core.repos.maps.save(sessionId, snapshotJson, svg === undefined ? undefined : { svg });
     },
+
+    mapSavePicture: ({ sessionId, snapshotJson, svg }) => {
+      found(core.repos.sessions.get(sessionId), 'session');
+      if (core.share.isSharing(sessionId)) return { stored: storeSharedPicture(sessionId, snapshotJson, svg) };
+      return { stored: core.repos.maps.savePicture(sessionId, snapshotJson, svg) };
+    },
+
+    mapGet: ({ sessionId }) => {
+      found(core.repos.sessions.get(sessionId), 'session');
+      return core.repos.maps.get(sessionId);
+    },
+
+    mapLicenseKeySet: ({ key }) => core.updateSettings({ tldrawLicenseKey: normalizeLicenseKey(key) }),
 
     promptAsk: ({ sessionId, ...prompt }) => {
       found(core.repos.sessions.get(sessionId), 'session');

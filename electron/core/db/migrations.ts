@@ -1,6 +1,7 @@
 import { AppError } from '@shared/errors';
 import type { Db } from './open-database';
 import { MIGRATION_001_INITIAL } from './schema/001-initial';
+import { MIGRATION_002_MAP_PICTURES } from './schema/002-map-pictures';
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied; migrations[i].version === i + 1. */
@@ -12,6 +13,7 @@ export interface Migration {
 /** Append only: a shipped migration never changes, because existing vaults have already run it. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: (db) => db.exec(MIGRATION_001_INITIAL) },
+  { version: 2, name: 'map pictures', up: (db) => db.exec(MIGRATION_002_MAP_PICTURES) },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -8,6 +8,10 @@ export interface ShareHubDeps {
   toCoach(event: { type: 'share-map-diff'; diff: MapDiff } | { type: 'share-state'; state: ShareState }): void;
   /** How long edits wait before they are saved (they are sent to the other window at once). */
   saveDelayMs?: number;
+  /** tldraw's SVG of the session's map as stored (null: none yet), for the coachee's read-only view. */
+  mapSvg?(sessionId: string): string | null;
+  /** The tldraw license key in the vault's settings ('' when none): the coachee's canvas needs it too. */
+  mapLicenseKey?(): string;
 }
 
 interface Shared {
@@ -80,7 +84,13 @@ export class ShareHub {
   /** The coachee's screen: only the view and, with the map view, the map. */
   screen(): CoacheeScreen {
     if (!this.shared) return { view: { kind: 'closed' }, mapSnapshot: null };
-    return { view: this.shared.view, mapSnapshot: this.shared.view.kind === 'map' ? this.serialize() : null };
+    if (this.shared.view.kind !== 'map') return { view: this.shared.view, mapSnapshot: null };
+    return {
+      view: this.shared.view,
+      mapSnapshot: this.serialize(),
+      mapSvg: this.deps.mapSvg?.(this.shared.sessionId) ?? null,
+      mapLicenseKey: this.deps.mapLicenseKey?.() ?? '',
+    };
   }
 
   onCoacheeEvent(listener: (event: CoacheeEvent) => void): () => void {

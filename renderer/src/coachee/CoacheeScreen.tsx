@@ -44,6 +44,8 @@ export function CoacheeScreen() {
           <SharedMap
             key={generation}
             snapshot={screen.mapSnapshot}
+            svg={screen.mapSvg ?? null}
+            licenseKey={screen.mapLicenseKey ?? ''}
             send={(diff) => void coacheeApi.coacheeMapDiff({ diff }).catch(() => {})}
             subscribe={(apply) => {
               diffListeners.add(apply);

@@ -1,20 +1,30 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { DefaultDashStyle, DefaultFontStyle, Tldraw, useValue, type Editor, type TldrawOptions } from 'tldraw';
 import 'tldraw/tldraw.css';
+import { MAX_MAP_SVG_CHARS } from '@shared/domain/system-map';
+import { registerFlusher } from '../workspace/pending-saves';
 import './map.css';
 import { MAP_ASSET_URLS } from './assets';
-import { remember, snapshotFingerprint, startAutosave, type Autosave } from './autosave';
+import { remember, snapshotFingerprint, startAutosave, type Autosave, type MapSave } from './autosave';
 import { exportMap, type MapExportFile, type MapExportFormat } from './export';
 import { TLDRAW_LICENSE_KEY_FROM_BUILD } from './license';
 import { keepMapLocal } from './local-only';
 import { MAP_COMPONENTS, MAP_UI_OVERRIDES } from './MapUi';
+import { renderSnapshotPicture } from './picture';
 import { openMap, replaceMapDocument } from './snapshot';
 import { TemplatePicker } from './TemplatePicker';
 import { applyTemplate, type MapTemplateId } from './templates';
 import { MAP_USER } from './user';
 
+export type { MapSave } from './autosave';
 export type { MapExportFile, MapExportFormat } from './export';
 export type { MapTemplateId } from './templates';
+
+/** What the session asks of a live map. */
+export interface SystemMapHandle {
+  /** Saves what is unsaved, with its picture, while the canvas is still up (leaving the map mode). */
+  flush(): Promise<void>;
+}
 
 export interface SystemMapProps {
   /**
@@ -27,13 +37,25 @@ export interface SystemMapProps {
   snapshot: string | null;
   /**
    * Autosave: the serialized document about 400 ms after the last change (local, or remote ones
-   * applied to this editor, e.g. the coachee's strokes on a shared screen), and on unmount.
+   * applied to this editor, e.g. the coachee's strokes on a shared screen), and on unmount. Each
+   * save carries tldraw's SVG of that very snapshot when one could be made in time.
    */
-  onChange: (snapshotJson: string) => void;
+  onChange: (save: MapSave) => void;
+  /**
+   * The picture of a snapshot already handed to `onChange` without one: made after the canvas
+   * closed with unsaved edits (from the snapshot itself, without a canvas). The promise is waited
+   * for before a lock.
+   */
+  onPicture: (snapshotJson: string, svg: string | null) => Promise<unknown>;
+  /** The vault's picture of this map is missing or out of date: make one as soon as the canvas is up. */
+  needsPicture?: boolean;
   onExport: (file: MapExportFile) => void;
   /** tldraw license key. Defaults to the build's `VITE_TLDRAW_LICENSE_KEY`, if any. */
   licenseKey?: string;
   onMount?: (editor: Editor) => void;
+  /** Offered if the canvas is taken away after all (tldraw's license gate): where the key is set. */
+  onOpenSettings?: () => void;
+  ref?: Ref<SystemMapHandle>;
 }
 
 /** Stable props for <Tldraw> (it asks for referentially stable objects). */
@@ -48,7 +70,7 @@ type PickerState = 'auto' | 'open' | 'dismissed';
  * on a shared screen) draws the coachee's system. Everything stays local: assets are bundled, no
  * URL is fetched or embedded, and the map is kept only through `onChange` (no IndexedDB).
  */
-export function SystemMap({ snapshot, onChange, onExport, licenseKey, onMount }: SystemMapProps) {
+export function SystemMap({ snapshot, onChange, onPicture, needsPicture, onExport, licenseKey, onMount, onOpenSettings, ref }: SystemMapProps) {
   const [opened, setOpened] = useState(() => openMap(snapshot));
   const [editor, setEditor] = useState<Editor | null>(null);
   const [editorLost, setEditorLost] = useState(false);
@@ -57,9 +79,11 @@ export function SystemMap({ snapshot, onChange, onExport, licenseKey, onMount }:
   const [exportError, setExportError] = useState<string | null>(null);
 
   const onChangeRef = useRef(onChange);
+  const onPictureRef = useRef(onPicture);
   const onMountRef = useRef(onMount);
   useEffect(() => {
     onChangeRef.current = onChange;
+    onPictureRef.current = onPicture;
     onMountRef.current = onMount;
   });
 
@@ -75,9 +99,11 @@ export function SystemMap({ snapshot, onChange, onExport, licenseKey, onMount }:
       if (mounted.getCurrentPageShapeIds().size > 0) mounted.zoomToFit();
 
       remember(knownRef.current, snapshotFingerprint(opened.json));
-      const autosave = startAutosave(mounted, (json) => {
-        remember(knownRef.current, snapshotFingerprint(json));
-        onChangeRef.current(json);
+      const autosave = startAutosave(mounted, {
+        save: (save) => {
+          remember(knownRef.current, snapshotFingerprint(save.snapshotJson));
+          onChangeRef.current(save);
+        },
       });
       autosaveRef.current = autosave;
       setEditor(mounted);
@@ -85,8 +111,12 @@ export function SystemMap({ snapshot, onChange, onExport, licenseKey, onMount }:
       onMountRef.current?.(mounted);
 
       return () => {
-        autosave.flush();
+        // The canvas is going (leaving the session, a lock, a new license key): the last edits are
+        // saved now, and their picture is then made from that snapshot without a canvas. A lock
+        // waits for it (pending-saves), so the picture is in the vault before the vault closes.
+        const unpictured = autosave.flushWithoutPicture();
         autosave.stop();
+        if (unpictured !== null) pictureAfterClose(unpictured, (json, svg) => onPictureRef.current(json, svg));
         if (autosaveRef.current === autosave) autosaveRef.current = null;
         setEditor(null);
         // If SystemMap itself is unmounting this is moot; otherwise the canvas was taken away
@@ -111,6 +141,17 @@ export function SystemMap({ snapshot, onChange, onExport, licenseKey, onMount }:
       console.error('System map: the new snapshot could not be loaded; keeping the current map.', error);
     }
   }, [editor, snapshot]);
+
+  // A map whose stored picture is missing (saved before pictures existed) or stale gets one now.
+  const repicturedRef = useRef(false);
+  useEffect(() => {
+    if (!editor || !needsPicture || repicturedRef.current) return;
+    repicturedRef.current = true;
+    void autosaveRef.current?.repicture();
+  }, [editor, needsPicture]);
+
+  useImperativeHandle(ref, () => ({ flush: () => autosaveRef.current?.flush() ?? Promise.resolve() }), []);
+  useEffect(() => registerFlusher(() => autosaveRef.current?.flush()), []);
 
   const shapeCount = useValue('system map shape count', () => (editor ? editor.getCurrentPageShapeIds().size : 0), [editor]);
   const selectionCount = useValue('system map selection count', () => (editor ? editor.getSelectedShapeIds().length : 0), [editor]);
@@ -158,6 +199,7 @@ export function SystemMap({ snapshot, onChange, onExport, licenseKey, onMount }:
     );
   }
 
+  const effectiveKey = licenseKey || TLDRAW_LICENSE_KEY_FROM_BUILD || '';
   const isEmpty = shapeCount === 0;
   const showPicker = editor !== null && (picker === 'open' || (picker === 'auto' && isEmpty));
   const canExport = editor !== null && !isEmpty && exporting === null;
@@ -191,9 +233,10 @@ export function SystemMap({ snapshot, onChange, onExport, licenseKey, onMount }:
       <div className="system-map__canvas">
         <div className="system-map__editor">
           <Tldraw
-            key={opened.store.id}
+            // tldraw reads the license key once, when it mounts: a new key needs a new editor.
+            key={`${opened.store.id}:${effectiveKey}`}
             store={opened.store}
-            licenseKey={licenseKey || TLDRAW_LICENSE_KEY_FROM_BUILD || undefined}
+            licenseKey={effectiveKey || undefined}
             assetUrls={MAP_ASSET_URLS}
             overrides={MAP_UI_OVERRIDES}
             components={MAP_COMPONENTS}
@@ -210,12 +253,31 @@ export function SystemMap({ snapshot, onChange, onExport, licenseKey, onMount }:
             <section className="system-map__notice" role="alert">
               <h2>The map canvas is unavailable</h2>
               <p className="system-map__muted">
-                tldraw stops its canvas in production builds without a license key (VITE_TLDRAW_LICENSE_KEY). The map was saved.
+                tldraw stops its canvas in production builds without a valid license key. The map was saved; set a key in Settings to
+                draw again.
               </p>
+              {onOpenSettings && (
+                <button type="button" className="system-map__button" onClick={onOpenSettings}>
+                  Set the license key…
+                </button>
+              )}
             </section>
           </div>
         )}
       </div>
     </div>
   );
+}
+
+/**
+ * Makes the picture of a snapshot saved as its canvas closed, without a canvas, and hands it over.
+ * Registered as a pending save until done, so a lock that is closing the canvas waits for it.
+ */
+function pictureAfterClose(snapshotJson: string, store: (snapshotJson: string, svg: string | null) => Promise<unknown>): void {
+  let unregister = () => {};
+  const work = renderSnapshotPicture(snapshotJson)
+    .then((svg) => (svg === null || svg.length <= MAX_MAP_SVG_CHARS ? store(snapshotJson, svg) : undefined))
+    .catch((error: unknown) => console.warn('System map: the picture of the last edits could not be made.', error))
+    .finally(() => unregister());
+  unregister = registerFlusher(() => work);
 }

@@ -1,13 +1,45 @@
 import { getHashForString, type Editor } from 'tldraw';
+import { MAX_MAP_SVG_CHARS } from '@shared/domain/system-map';
+import { mapPicture } from './export';
 import { serializeMapDocument } from './snapshot';
 
+/** One write of the map: the snapshot and, when one was made for exactly this snapshot, its picture. */
+export interface MapSave {
+  snapshotJson: string;
+  /** tldraw's SVG of this snapshot (null: the map has no shapes); absent when none could be made for it. */
+  svg?: string | null;
+}
+
+/** Where the autosave writes. */
+export interface AutosaveTarget {
+  save(save: MapSave): void;
+}
+
 export interface Autosave {
-  /** Saves now if a save is pending. */
-  flush(): void;
+  /**
+   * Saves now, with its picture, if anything is unsaved; resolves once the save was handed over.
+   * Needs the editor mounted (leaving the map mode, before a lock while the canvas is up).
+   */
+  flush(): Promise<void>;
+  /**
+   * The editor is going away: hands any unsaved snapshot over at once, without waiting for a
+   * picture, and returns it (it still needs one, made elsewhere); null when everything was saved.
+   */
+  flushWithoutPicture(): string | null;
+  /** Saves the document as it is with a fresh picture, even if unchanged (the stored picture is missing or stale). */
+  repicture(): Promise<void>;
   /** Takes the document as it is now as saved (it was just replaced from outside): no pending save, nothing to write. */
   rebase(): void;
   /** Stops listening. Does not flush. */
   stop(): void;
+}
+
+interface PendingSave {
+  json: string;
+  /** The document's version when `json` was taken: the picture belongs to it only if no change came in between. */
+  version: number;
+  handedOver: boolean;
+  done: Promise<void>;
 }
 
 /**
@@ -15,28 +47,65 @@ export interface Autosave {
  * selection): `delayMs` after the last change, and at least every `maxWaitMs` during a continuous
  * gesture. The listener only re-arms a timer; nothing is serialized while the pointer moves.
  *
+ * Each save carries tldraw's picture of the map (mapPicture: what "Export SVG" makes of the page).
+ * The picture is rendered asynchronously after the snapshot is taken; it is sent with that
+ * snapshot only if the document did not change in between (a counter bumped synchronously by
+ * every change to a document record tells), so a stored picture always shows its stored snapshot.
+ * Snapshots are handed over in the order they were taken: a newer save sends any older one still
+ * waiting for its picture first, without it.
+ *
  * It listens to every source, not only 'user': on a shared screen the coachee's strokes reach this
  * editor as remote changes (see features/share/map-sync), and this window is the one that saves.
  * Writes are skipped when the serialized document equals the last one saved or loaded, so loading
  * or replacing the map does not write it back.
  */
-export function startAutosave(editor: Editor, save: (json: string) => void, { delayMs = 400, maxWaitMs = 2000 } = {}): Autosave {
+export function startAutosave(editor: Editor, target: AutosaveTarget, { delayMs = 400, maxWaitMs = 2000 } = {}): Autosave {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstChangeAt = 0;
   let baseline = snapshotFingerprint(serializeMapDocument(editor.store));
+  let version = 0;
+  let versionAtBaseline = 0;
+  let pending: PendingSave | null = null;
+  let detached = false;
 
-  const cancel = () => {
+  const cancelTimer = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     firstChangeAt = 0;
   };
-  const saveNow = () => {
-    cancel();
+
+  /** Hands a save over without its picture (a newer one supersedes it, or the editor is going). */
+  const handOverBare = (save: PendingSave) => {
+    if (save.handedOver) return;
+    save.handedOver = true;
+    target.save({ snapshotJson: save.json });
+  };
+
+  const saveNow = (force = false): Promise<void> => {
+    cancelTimer();
     const json = serializeMapDocument(editor.store);
     const fingerprint = snapshotFingerprint(json);
-    if (fingerprint === baseline) return;
+    versionAtBaseline = version;
+    if (fingerprint === baseline && !force) return pending?.done ?? Promise.resolve();
     baseline = fingerprint;
-    save(json);
+    if (pending) handOverBare(pending);
+    const save: PendingSave = { json, version, handedOver: false, done: Promise.resolve() };
+    pending = save;
+    save.done = (async () => {
+      let svg: string | null | undefined;
+      try {
+        svg = await mapPicture(editor);
+      } catch (error) {
+        console.warn('System map: no picture could be made for this save.', error);
+      }
+      if (typeof svg === 'string' && svg.length > MAX_MAP_SVG_CHARS) svg = undefined;
+      if (pending === save) pending = null;
+      if (save.handedOver) return;
+      save.handedOver = true;
+      const sameDocument = !detached && version === save.version;
+      target.save(sameDocument && svg !== undefined ? { snapshotJson: json, svg } : { snapshotJson: json });
+    })();
+    return save.done;
   };
 
   const unlisten = editor.store.listen(
@@ -44,20 +113,60 @@ export function startAutosave(editor: Editor, save: (json: string) => void, { de
       const now = Date.now();
       if (firstChangeAt === 0) firstChangeAt = now;
       if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(saveNow, Math.max(0, Math.min(delayMs, firstChangeAt + maxWaitMs - now)));
+      timer = setTimeout(() => void saveNow(), Math.max(0, Math.min(delayMs, firstChangeAt + maxWaitMs - now)));
     },
     { source: 'all', scope: 'document' },
   );
 
+  // Store listeners run a frame late; side effects run inside the change itself, so this counter
+  // is exact at any moment (remote changes and snapshot loads count too).
+  const bump = () => {
+    version += 1;
+  };
+  const stopCounting = [...editor.store.scopedTypes.document].flatMap((type) => [
+    editor.sideEffects.registerAfterCreateHandler(type, bump),
+    editor.sideEffects.registerAfterChangeHandler(type, bump),
+    editor.sideEffects.registerAfterDeleteHandler(type, bump),
+  ]);
+
   return {
-    flush: () => {
-      if (timer !== undefined) saveNow();
+    flush: () => (timer !== undefined || version !== versionAtBaseline ? saveNow() : (pending?.done ?? Promise.resolve())),
+    flushWithoutPicture: () => {
+      cancelTimer();
+      detached = true;
+      const json = serializeMapDocument(editor.store);
+      const fingerprint = snapshotFingerprint(json);
+      if (fingerprint !== baseline) {
+        baseline = fingerprint;
+        // Superseded by what is handed over now: the older snapshot need not be written.
+        if (pending) pending.handedOver = true;
+        pending = null;
+        target.save({ snapshotJson: json });
+        return json;
+      }
+      if (pending && !pending.handedOver) {
+        const waiting = pending;
+        handOverBare(waiting);
+        return waiting.json;
+      }
+      return null;
     },
+    repicture: () => saveNow(true),
     rebase: () => {
-      cancel();
+      cancelTimer();
+      // The document was replaced from outside: a save still waiting for its picture is of a
+      // document that no longer exists here, dropped like the unsaved edits it held.
+      if (pending) pending.handedOver = true;
+      pending = null;
       baseline = snapshotFingerprint(serializeMapDocument(editor.store));
+      versionAtBaseline = version;
     },
-    stop: unlisten,
+    stop: () => {
+      cancelTimer();
+      detached = true;
+      unlisten();
+      for (const stop of stopCounting) stop();
+    },
   };
 }
 

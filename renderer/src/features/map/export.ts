@@ -15,6 +15,20 @@ export function shapesToExport(editor: Editor): { ids: TLShapeId[]; isSelection:
   return { ids: [...editor.getCurrentPageShapeIds()], isSelection: false };
 }
 
+/** The options of every export: the map's picture in the vault uses the same, so it looks like an export. */
+export const MAP_EXPORT_OPTIONS = { background: true, padding: 32 } as const;
+
+/**
+ * tldraw's SVG of the whole current page: what "Export SVG" writes when nothing is selected. Null
+ * for a map without shapes. Async (tldraw waits for fonts and renders the SVG through React).
+ */
+export async function mapPicture(editor: Editor): Promise<string | null> {
+  const ids = [...editor.getCurrentPageShapeIds()];
+  if (ids.length === 0) return null;
+  const result = await editor.getSvgString(ids, MAP_EXPORT_OPTIONS);
+  return result?.svg ?? null;
+}
+
 /**
  * Renders the map with tldraw's own exporter (`getSvgString` / `toImage`). Fonts are inlined into
  * the SVG from the app's bundled assets, so the file is self-contained. Returns null when there is
@@ -24,7 +38,7 @@ export async function exportMap(editor: Editor, format: MapExportFormat): Promis
   const { ids, isSelection } = shapesToExport(editor);
   if (ids.length === 0) return null;
   const suggestedName = `system-map${isSelection ? '-selection' : ''}.${format}`;
-  const options = { background: true, padding: 32 } as const;
+  const options = MAP_EXPORT_OPTIONS;
 
   if (format === 'svg') {
     const result = await editor.getSvgString(ids, options);

@@ -4,17 +4,24 @@ import { TALK_QUESTIONS } from '@shared/decks/talk-questions';
 import type { Observation } from '@shared/domain/observation';
 import type { PromptAnswer } from '@shared/domain/prompt';
 import type { Session } from '@shared/domain/session';
+import type { StoredSystemMap } from '@shared/domain/system-map';
 import type { SessionDetail } from '@shared/domain/workspace';
 import type { WayOfWorking } from '@shared/domain/working-style';
-import { api } from '../../api/client';
+import { api, settled } from '../../api/client';
+import { keyVerdict } from '../map/license-state';
+import { useMapLicense } from '../map/map-license';
+import type { DetachedMapEditor } from '../map/picture';
+import { ReadOnlyMap } from '../map/ReadOnlyMap';
+import type { MapSave, SystemMapHandle } from '../map/SystemMap';
 import { TalkNotes, type TalkNotesHandle } from '../notes/TalkNotes';
 import { PrivatePanel } from '../private/PrivatePanel';
 import { ChallengePrompts } from '../prompts/ChallengePrompts';
 import { ShareControls } from '../share/ShareControls';
 import { useShare, type CurrentPrompt } from '../share/useShare';
+import { SettingsDialog } from '../settings/SettingsDialog';
 import { sentenceFor } from '../vault/errors';
 import type { Navigate } from '../workspace/navigation';
-import { registerFlusher } from '../workspace/pending-saves';
+import { flushAll, registerFlusher } from '../workspace/pending-saves';
 import { useAsync } from '../workspace/useAsync';
 import { CloseOut } from './CloseOut';
 import { ContractHeader } from './ContractHeader';
@@ -26,6 +33,8 @@ import './session.css';
 
 // tldraw is the largest part of the renderer: load it when a map is first opened, not at unlock.
 const SystemMap = lazy(() => import('../map/SystemMap').then((module) => ({ default: module.SystemMap })));
+const detachedMapEditor = (snapshotJson: string | null): Promise<DetachedMapEditor> =>
+  import('../map/picture').then((module) => module.createDetachedMapEditor(snapshotJson));
 
 interface SessionViewProps {
   id: string;
@@ -72,17 +81,44 @@ function LiveSession({ detail, initialMode, navigate, onChanged, onCurtain }: Li
   const [closing, setClosing] = useState(false);
   const [error, setError] = useState('');
   const notesRef = useRef<TalkNotesHandle>(null);
+  const mapRef = useRef<SystemMapHandle>(null);
   const ended = session.endedAt !== null;
+  const license = useMapLicense();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const stored = useStoredMap(detail.session.id, opened.has('draw'), license.blocked);
 
   const report = useCallback((caught: unknown) => setError(sentenceFor(caught)), []);
   const [mapEditor, setMapEditor] = useState<Editor | null>(null);
+  // Where tldraw may not run, the map is read-only and has no canvas: sharing starts from an editor
+  // without UI holding the stored drawing (the coachee's screen then shows its picture).
+  const [detached, setDetached] = useState<DetachedMapEditor | null>(null);
+  useEffect(() => () => detached?.dispose(), [detached]);
+  const shareEditor = license.blocked ? (detached?.editor ?? null) : mapEditor;
   const [currentPrompt, setCurrentPrompt] = useState<CurrentPrompt | null>(null);
   const [shareRequested, setShareRequested] = useState(false);
-  const share = useShare(session.id, mapEditor, currentPrompt, report);
+  const share = useShare(session.id, shareEditor, currentPrompt, report);
+
+  const shareReadOnly = async () => {
+    setShareRequested(true);
+    try {
+      // The latest drawing: whatever the canvas saved as it closed has reached the vault.
+      await flushAll();
+      await settled();
+      const latest = await api.mapGet({ sessionId: session.id });
+      const made = await detachedMapEditor(latest?.snapshotJson ?? detail.mapSnapshot);
+      setDetached(made);
+      await share.start(SHARE_VIEW_FOR_MODE[mode], made.editor);
+    } catch (caught) {
+      report(caught);
+    } finally {
+      setShareRequested(false);
+    }
+  };
 
   // Sharing needs the canvas, even when the coach is in another mode: mount it (hidden) first.
   const requestShare = () => {
-    if (mapEditor) return void share.start(SHARE_VIEW_FOR_MODE[mode], mapEditor);
+    if (shareEditor) return void share.start(SHARE_VIEW_FOR_MODE[mode], shareEditor);
+    if (license.blocked) return void shareReadOnly();
     setShareRequested(true);
     setOpened((current) => (current.has('draw') ? current : new Set([...current, 'draw'])));
   };
@@ -97,6 +133,8 @@ function LiveSession({ detail, initialMode, navigate, onChanged, onCurtain }: Li
   const switchMode = useCallback(
     (next: WayOfWorking) => {
       notesRef.current?.flush();
+      // Leaving the map: its last edits are saved with their picture while the canvas is still up.
+      void mapRef.current?.flush();
       setMode(next);
       setOpened((current) => (current.has(next) ? current : new Set([...current, next])));
       api.sessionSetMode({ id: session.id, mode: next }).then(setSession, report);
@@ -126,9 +164,13 @@ function LiveSession({ detail, initialMode, navigate, onChanged, onCurtain }: Li
     [session.id, report],
   );
   const saveMap = useCallback(
-    (snapshotJson: string) => {
-      api.mapSave({ sessionId: session.id, snapshotJson }).catch(report);
+    ({ snapshotJson, svg }: MapSave) => {
+      api.mapSave({ sessionId: session.id, snapshotJson, ...(svg === undefined ? {} : { svg }) }).catch(report);
     },
+    [session.id, report],
+  );
+  const saveMapPicture = useCallback(
+    (snapshotJson: string, svg: string | null) => api.mapSavePicture({ sessionId: session.id, snapshotJson, svg }).catch(report),
     [session.id, report],
   );
 
@@ -178,14 +220,25 @@ function LiveSession({ detail, initialMode, navigate, onChanged, onCurtain }: Li
           )}
           {opened.has('draw') && (
             <section className="mode mode--map" hidden={mode !== 'draw'} aria-label="System map">
-              <Suspense fallback={<p className="mode__loading">Opening the canvas…</p>}>
-                <SystemMap
-                  snapshot={detail.mapSnapshot}
-                  onChange={saveMap}
-                  onMount={onMapMount}
-                  onExport={(file) => void saveExportedFile(file).catch(report)}
-                />
-              </Suspense>
+              {license.state === 'pending' ? (
+                <p className="mode__loading">Checking the map&rsquo;s license…</p>
+              ) : license.blocked ? (
+                <ReadOnlyMap stored={stored} verdict={keyVerdict(license.state, license.key !== '')} onOpenSettings={() => setSettingsOpen(true)} />
+              ) : (
+                <Suspense fallback={<p className="mode__loading">Opening the canvas…</p>}>
+                  <SystemMap
+                    ref={mapRef}
+                    snapshot={detail.mapSnapshot}
+                    onChange={saveMap}
+                    onPicture={saveMapPicture}
+                    needsPicture={stored ? !stored.picture?.current : false}
+                    licenseKey={license.key}
+                    onMount={onMapMount}
+                    onOpenSettings={() => setSettingsOpen(true)}
+                    onExport={(file) => void saveExportedFile(file).catch(report)}
+                  />
+                </Suspense>
+              )}
             </section>
           )}
           {opened.has('challenge') && (
@@ -216,6 +269,7 @@ function LiveSession({ detail, initialMode, navigate, onChanged, onCurtain }: Li
         </main>
         <PrivatePanel sessionId={session.id} observations={observations} onAdded={(o) => setObservations((current) => [...current, o])} />
       </div>
+      {settingsOpen && <SettingsDialog focus="map-license" onClose={() => setSettingsOpen(false)} />}
       {closing && (
         <CloseOut
           session={session}
@@ -230,4 +284,27 @@ function LiveSession({ detail, initialMode, navigate, onChanged, onCurtain }: Li
       )}
     </div>
   );
+}
+
+/**
+ * The map as the vault holds it (with its picture), read when the map mode first opens and again
+ * whenever it turns read-only: after any save still on its way, so the picture shown is the latest.
+ * undefined while loading; null when the session has no map yet.
+ */
+function useStoredMap(sessionId: string, open: boolean, readOnly: boolean): StoredSystemMap | null | undefined {
+  const [stored, setStored] = useState<StoredSystemMap | null | undefined>(undefined);
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    void (async () => {
+      await flushAll();
+      await settled();
+      const map = await api.mapGet({ sessionId }).catch(() => undefined);
+      if (live && map !== undefined) setStored(map);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [sessionId, open, readOnly]);
+  return stored;
 }

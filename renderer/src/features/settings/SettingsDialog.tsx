@@ -5,11 +5,20 @@ import { api } from '../../api/client';
 import { StrengthMeter } from '../vault/StrengthMeter';
 import { sentenceFor } from '../vault/errors';
 import { Dialog } from '../workspace/Dialog';
+import { MapLicenseField } from './MapLicenseField';
 
 const AUTO_LOCK_CHOICES = [1, 5, 10, 15, 30, 60, 0];
 
-/** The vault's settings and the passphrase change, in one place. */
-export function SettingsDialog({ onClose }: { onClose: () => void }) {
+type EditableSettings = Partial<Pick<AppSettings, 'autoLockMinutes' | 'protectCoachWindow'>>;
+
+export interface SettingsDialogProps {
+  onClose: () => void;
+  /** Open with this field focused: 'map-license' when the map cannot be edited for want of a key. */
+  focus?: 'map-license';
+}
+
+/** The vault's settings, the map's license key and the passphrase change, in one place. */
+export function SettingsDialog({ onClose, focus }: SettingsDialogProps) {
   const [settings, setSettings] = useState<AppSettings | null>(null);
   const [error, setError] = useState('');
 
@@ -17,7 +26,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
     api.settingsGet({}).then(setSettings, (caught: unknown) => setError(sentenceFor(caught)));
   }, []);
 
-  const update = (patch: Partial<AppSettings>) => api.settingsUpdate(patch).then(setSettings, (caught: unknown) => setError(sentenceFor(caught)));
+  const update = (patch: EditableSettings) => api.settingsUpdate(patch).then(setSettings, (caught: unknown) => setError(sentenceFor(caught)));
 
   return (
     <Dialog title="Settings" onClose={onClose}>
@@ -41,6 +50,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           </>
         )}
         {error && <p className="error" role="alert">{error}</p>}
+        <MapLicenseField autoFocus={focus === 'map-license'} />
         <ChangePassphrase />
       </div>
     </Dialog>
