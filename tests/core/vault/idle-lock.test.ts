@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppEvent } from '@shared/ipc/events';
+import { DEFAULT_SETTINGS } from '@shared/domain/settings';
 import { AppCore } from '../../../electron/core/app-core';
 import { GOOD_PASSPHRASE, TEST_KDF, tempDir } from '../../support/temp-vault';
 
@@ -43,8 +44,9 @@ describe('auto-lock', () => {
     await core.vault.unlock(GOOD_PASSPHRASE);
     vi.useFakeTimers();
     core.afterUnlock();
-    expect(core.settings()).toEqual({ autoLockMinutes: 0, protectCoachWindow: false });
-    expect(events).toContainEqual({ type: 'settings-changed', settings: { autoLockMinutes: 0, protectCoachWindow: false } });
+    const kept = { ...DEFAULT_SETTINGS, autoLockMinutes: 0, protectCoachWindow: false };
+    expect(core.settings()).toEqual(kept);
+    expect(events).toContainEqual({ type: 'settings-changed', settings: kept });
     vi.advanceTimersByTime(24 * 60 * 60_000);
     expect(core.vault.isUnlocked).toBe(true);
   });
