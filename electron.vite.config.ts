@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './electron/core/content-security-policy';
+import { coacheeCopyPage } from './scripts/coachee-copy-page.mjs';
 
 const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) };
 
@@ -27,6 +28,8 @@ function contentSecurityPolicyMeta(): Plugin {
 export default defineConfig({
   main: {
     resolve: { alias },
+    // The coachee copy's web page, bundled into one HTML string the core fills at export time.
+    plugins: [coacheeCopyPage()],
     build: {
       outDir: 'out/main',
       // The Electron shell only: out/main is packed into the app, so nothing that does not run there

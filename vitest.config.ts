@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { coacheeCopyPage } from './scripts/coachee-copy-page.mjs';
 
 const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) };
 
@@ -10,6 +11,8 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
+        // The core imports the coachee copy's page, built by this plugin (see the script).
+        plugins: [coacheeCopyPage()],
         test: {
           name: 'core',
           include: ['tests/core/**/*.test.ts', 'tests/shared/**/*.test.ts', 'tests/main/**/*.test.ts'],
@@ -20,6 +23,8 @@ export default defineConfig({
       },
       {
         resolve: { alias },
+        // The core imports the coachee copy's page, built by this plugin (see the script).
+        plugins: [coacheeCopyPage()],
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.test.ts'],

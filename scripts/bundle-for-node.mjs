@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { coacheeCopyPage } from './coachee-copy-page.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -23,6 +24,8 @@ export async function bundleEntriesForNode(entries, outDir) {
     logLevel: 'silent',
     root,
     resolve: { alias: { '@shared': join(root, 'shared') } },
+    // The core imports the coachee copy's page as a virtual module this plugin builds.
+    plugins: [coacheeCopyPage()],
     build: {
       // SSR mode targets Node: built-ins stay imports and every package is external by default.
       ssr: true,

@@ -3,9 +3,10 @@
 //    because it fails the whole install when the download is impossible; we run it guarded instead).
 // 2. Build a second copy of the SQLite native module against Electron's ABI, so that the app (Electron)
 //    and the tests (Node) each load a binary built for them without anyone rebuilding by hand.
+// Each build's AES path (hardware or portable) is reported in one line (scripts/native-module.mjs).
 import { spawnSync } from 'node:child_process';
 import { electronBinaryPath, electronPackageDir } from './electron-binary.mjs';
-import { buildElectronNativeModule } from './native-module.mjs';
+import { aesPathLine, buildElectronNativeModule, nodeBinding, rebuildNodeModuleIfUnverifiable } from './native-module.mjs';
 import { join } from 'node:path';
 
 function say(line) {
@@ -31,12 +32,16 @@ function fetchElectron() {
   return false;
 }
 
+rebuildNodeModuleIfUnverifiable(say);
+say(aesPathLine('SQLite module for Node', nodeBinding()));
+
 if (process.env.CONFIDANTE_SKIP_POSTINSTALL) {
   say('CONFIDANTE_SKIP_POSTINSTALL is set: skipping the Electron download and native rebuild.');
 } else if (fetchElectron()) {
   try {
     const out = await buildElectronNativeModule();
     say(`SQLite module built for Electron: ${out}`);
+    say(aesPathLine('SQLite module for Electron', out));
   } catch (error) {
     say(`could not build the SQLite module for Electron (${error instanceof Error ? error.message : String(error)}). Run \`npm run setup:electron\` to retry.`);
   }

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { electronBinaryPath, electronPackageDir } from './electron-binary.mjs';
-import { buildElectronNativeModule } from './native-module.mjs';
+import { aesPathLine, buildElectronNativeModule } from './native-module.mjs';
 
 if (!electronBinaryPath()) {
   const result = spawnSync(process.execPath, [join(electronPackageDir(), 'install.js')], { stdio: 'inherit' });
@@ -12,4 +12,6 @@ if (!electronBinaryPath()) {
     process.exit(1);
   }
 }
-console.log(`confidante: SQLite module for Electron at ${await buildElectronNativeModule({ force: true })}`);
+const binding = await buildElectronNativeModule({ force: true });
+console.log(`confidante: SQLite module for Electron at ${binding}`);
+console.log(`confidante: ${aesPathLine('SQLite module for Electron', binding)}`);

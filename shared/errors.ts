@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'not-found',
   'conflict',
   'cancelled',
+  /** The disk (or the backup drive) is full: nothing was written, and what is on screen is kept to retry. */
+  'disk-full',
   'internal',
 ] as const;
 

@@ -30,7 +30,8 @@ function projectRoot(): string {
   return process.cwd();
 }
 
-export const RENDERER_DIR = join(projectRoot(), 'out', 'renderer');
+export const PROJECT_ROOT = projectRoot();
+export const RENDERER_DIR = join(PROJECT_ROOT, 'out', 'renderer');
 
 /** UI benchmarks drive the built renderer: stop with a clear message when it is not there. */
 export function requireBuiltRenderer(): void {
@@ -50,7 +51,7 @@ export function requireBuiltRenderer(): void {
  * terminal, a test run) cannot pull assets from under the page. Retries if it caught a build
  * half-way (index.html naming assets that are not there).
  */
-async function snapshotRenderer(into: string): Promise<string> {
+export async function snapshotRenderer(into: string): Promise<string> {
   for (let attempt = 0; ; attempt += 1) {
     rmSync(into, { recursive: true, force: true });
     try {
@@ -109,6 +110,24 @@ export async function launch(name: string): Promise<Harness> {
   };
 }
 
+export interface BrowserOnly {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** Chromium on a page served by someone else (a preview server in another process), probes installed. */
+export async function launchBrowser(url: string): Promise<BrowserOnly> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript(PAGE_PROBES);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  await page.goto(url);
+  return { browser, context, page, close: () => browser.close().catch(() => undefined) };
+}
+
 /**
  * The in-page probes, called from Node. Each call is a one-line function that Playwright sends to
  * the page as source text (through the DevTools protocol, so the app's CSP does not apply to it):
@@ -129,4 +148,75 @@ export const probes = {
   nextShape: (page: Page, timeoutMs: number): Promise<TargetInstants> => page.evaluate((t) => (globalThis as unknown as BenchWindow).__bench.nextShape(t), timeoutMs),
   shapeSeen: (page: Page, id: string): Promise<number> => page.evaluate((i) => (globalThis as unknown as BenchWindow).__bench.shapeSeen(i), id),
   drainShapes: (page: Page): Promise<void> => page.evaluate(() => (globalThis as unknown as BenchWindow).__bench.drainShapes()),
+  framesStart: (page: Page): Promise<void> => page.evaluate(() => (globalThis as unknown as BenchWindow).__bench.framesStart()),
+  framesStop: (page: Page): Promise<number[]> => page.evaluate(() => (globalThis as unknown as BenchWindow).__bench.framesStop()),
 };
+
+export interface DragResult {
+  /** Intervals between the frames produced while the shape was dragged, ms. */
+  intervals: number[];
+  moves: number;
+  ms: number;
+  /** The shape's transform changed: the drag really moved it. */
+  moved: boolean;
+}
+
+/**
+ * Press on a shape and drag it in small steps, about as often as a mouse reports (every ~8 ms),
+ * recording the page's frames meanwhile.
+ */
+export async function probeDrag(page: Page, shapeSelector: string, moves: number): Promise<DragResult> {
+  const shape = page.locator(shapeSelector);
+  const box = await shape.boundingBox();
+  if (!box) throw new Error(`no ${shapeSelector} on the page`);
+  const transform = () => shape.evaluate((el) => el.getAttribute('style') ?? '');
+  const before = await transform();
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  // tldraw starts translating after the pointer has moved a few pixels: begin counting after that.
+  for (let i = 1; i <= 3; i += 1) await page.mouse.move(x + i * 2, y + i);
+  await probes.framesStart(page);
+  const t0 = performance.now();
+  for (let i = 4; i <= moves + 3; i += 1) {
+    await page.mouse.move(x + i * 2, y + i);
+    await new Promise((resolve) => setTimeout(resolve, 8));
+  }
+  const ms = performance.now() - t0;
+  const intervals = await probes.framesStop(page);
+  await page.mouse.up();
+  return { intervals, moves, ms, moved: (await transform()) !== before };
+}
+
+/** Self time by function over a CPU profile taken with the DevTools protocol, most first. */
+export async function profileTop(page: Page, work: () => Promise<unknown>, top = 12): Promise<{ name: string; ms: number; share: number }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  let failure: unknown = null;
+  try {
+    await work();
+  } catch (error) {
+    failure = error;
+  }
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.detach().catch(() => undefined);
+  if (failure) throw failure;
+  const selfMs = new Map<number, number>();
+  const times = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((id, i) => selfMs.set(id, (selfMs.get(id) ?? 0) + (times[i] ?? 0) / 1000));
+  const byName = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const frame = node.callFrame;
+    const file = frame.url ? frame.url.split('/').pop()?.split('?')[0] : '';
+    const name = `${frame.functionName || '(anonymous)'}${file ? ` ${file}:${frame.lineNumber + 1}` : ''}`;
+    byName.set(name, (byName.get(name) ?? 0) + (selfMs.get(node.id) ?? 0));
+  }
+  const total = [...byName.values()].reduce((sum, ms) => sum + ms, 0);
+  return [...byName.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([name, ms]) => ({ name, ms, share: total > 0 ? ms / total : 0 }));
+}

@@ -63,6 +63,10 @@ export interface BenchProbes {
   shapeSeen(id: string): number;
   /** Forget shapes that appeared and were not asked for with nextShape. */
   drainShapes(): void;
+  /** Start recording animation frames (their vsync timestamps). */
+  framesStart(): void;
+  /** Stop, and return the intervals between consecutive frames, in ms. */
+  framesStop(): number[];
 }
 
 /** `page.evaluate(() => (window as unknown as BenchWindow).__bench.…)` */
@@ -117,6 +121,7 @@ export const PAGE_PROBES = String.raw`
   let keys = null;
   let source = null;
   let target = null;
+  let frames = null;
 
   // The shared-screen bridge, watched from the outside: map diffs going out (fetch POSTs) and coming
   // in (the event stream: a fetch whose body the page reads as it arrives). Wrapping adds a function
@@ -304,6 +309,26 @@ export const PAGE_PROBES = String.raw`
 
     drainShapes() {
       if (target) target.fresh.length = 0;
+    },
+
+    // Frame pacing: the timestamp requestAnimationFrame hands its callback is the frame's start
+    // (vsync-aligned), so consecutive ones differ by one refresh interval unless frames were dropped.
+    framesStart() {
+      const stamps = [];
+      const tick = (timestamp) => {
+        if (!frames || frames.stamps !== stamps) return;
+        stamps.push(timestamp);
+        requestAnimationFrame(tick);
+      };
+      frames = { stamps };
+      requestAnimationFrame(tick);
+    },
+
+    framesStop() {
+      if (!frames) return [];
+      const stamps = frames.stamps;
+      frames = null;
+      return stamps.slice(1).map((t, i) => t - stamps[i]);
     },
   };
 })();

@@ -1,13 +1,22 @@
 import { AppError } from '@shared/errors';
-import { DEFAULT_SETTINGS, licenseKeyOf, type AppSettings } from '@shared/domain/settings';
+import { appearanceOf, DEFAULT_SETTINGS, licenseKeyOf, type AppSettings } from '@shared/domain/settings';
 import type { LockReason, VaultStatus } from '@shared/domain/vault';
 import type { AppEvent } from '@shared/ipc/events';
+import { BackupService, type BackupServiceOptions } from './backup/service';
 import { createRepositories, type Repositories } from './repositories';
 import { ShareHub } from './share/share-hub';
 import { IdleLock } from './vault/idle-lock';
 import { Vault, type VaultOptions } from './vault/vault';
 
 const SETTINGS_KEY = 'settings';
+
+/** A call from the coach's window this recent means the coach is at work: background work steps back. */
+const COACH_BUSY_MS = 1500;
+
+export interface AppCoreOptions extends VaultOptions {
+  /** Backups' timing and work factors; the shell's part (app version) comes with the handlers. */
+  backup?: BackupServiceOptions;
+}
 
 /**
  * Everything behind the API, for one data folder: the vault, its idle lock, and the events the
@@ -17,11 +26,18 @@ export class AppCore {
   readonly vault: Vault;
   readonly idleLock: IdleLock;
   readonly share: ShareHub;
+  readonly backups: BackupService;
+  /** How the vault was made: a restore builds its new vault with the same options. */
+  readonly vaultOptions: VaultOptions;
   private repositories: Repositories | null = null;
   private readonly listeners = new Set<(event: AppEvent) => void>();
+  private lastCoachCallAt = 0;
+  private exclusiveRun: Promise<unknown> | null = null;
 
-  constructor(options: VaultOptions) {
-    this.vault = new Vault(options);
+  constructor(options: AppCoreOptions) {
+    const { backup, ...vaultOptions } = options;
+    this.vaultOptions = vaultOptions;
+    this.vault = new Vault(vaultOptions);
     this.idleLock = new IdleLock(() => this.lock('idle'));
     this.share = new ShareHub({
       saveMap: (sessionId, snapshotJson) => {
@@ -30,10 +46,13 @@ export class AppCore {
       toCoach: (event) => this.emit(event),
       mapSvg: (sessionId) => (this.vault.isUnlocked ? (this.repos.maps.get(sessionId)?.picture?.svg ?? null) : null),
       mapLicenseKey: () => (this.vault.isUnlocked ? licenseKeyOf(this.settings()) : ''),
+      appearance: () => (this.vault.isUnlocked ? appearanceOf(this.settings()) : 'system'),
     });
+    this.backups = new BackupService(this, backup);
     this.vault.onLock((reason: LockReason) => {
       this.repositories = null;
       this.idleLock.stop();
+      this.backups.locked();
       this.emit({ type: 'vault-locked', reason });
     });
   }
@@ -55,7 +74,50 @@ export class AppCore {
   /** After any unlock: arm the idle lock and let the shell apply the vault's own settings. */
   afterUnlock(): VaultStatus {
     this.applySettings(this.settings());
+    // Daily backups while unlocked, and a first check a minute after the unlock.
+    this.backups.unlocked();
     return this.status();
+  }
+
+  /** A session was closed out: the backup after every closed session. */
+  sessionClosed(): void {
+    this.backups.sessionClosed();
+  }
+
+  /** The coach's window asked for something: they are at work. */
+  noteCoachCall(): void {
+    this.lastCoachCallAt = Date.now();
+  }
+
+  coachBusy(): boolean {
+    return Date.now() - this.lastCoachCallAt < COACH_BUSY_MS;
+  }
+
+  /**
+   * Run `work` as the only user of the vault's connection: a restore or an import that holds one
+   * transaction open across many turns of the event loop (to show progress and be cancellable)
+   * would otherwise take in any save made meanwhile, and a cancel would roll that save back too.
+   * Calls from the window wait (whenFree) until the work has committed or rolled back.
+   */
+  async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    if (this.exclusiveRun) throw new AppError('conflict', 'Another restore or import is running; wait for it to finish.');
+    const run = work();
+    this.exclusiveRun = run;
+    try {
+      return await run;
+    } finally {
+      this.exclusiveRun = null;
+    }
+  }
+
+  /** null when the vault's connection is free now; otherwise resolves once it is. */
+  whenFree(): Promise<void> | null {
+    const run = this.exclusiveRun;
+    if (!run) return null;
+    return run.then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   settings(): AppSettings {

@@ -4,7 +4,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserWindow, app, dialog, powerMonitor, session } from 'electron';
+import { type BrowserWindow, app, dialog, powerMonitor, session, nativeTheme } from 'electron';
 import { COACHEE_CHANNEL, COACHEE_EVENT_CHANNEL, COACH_CHANNEL, COACH_EVENT_CHANNEL, coachCalls, coacheeCalls } from '@shared/ipc/api';
 import type { AppEvent } from '@shared/ipc/events';
 import { createCoachHandlers } from '../core/api/coach-handlers';
@@ -17,7 +17,7 @@ import { serveCalls } from './ipc';
 import { installMenu } from './menu';
 import { sqliteNativeBinding } from './native-binding';
 import { ownUrlCheck } from './policy/origins';
-import { archiveDestinationDialog, dialogFileSaver } from './save-file';
+import { archiveDestinationDialog, dialogFileSaver, folderDialog } from './save-file';
 import { hardenApp, hardenSession } from './security';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -85,6 +85,7 @@ if (!app.requestSingleInstanceLock()) {
         appVersion: app.getVersion(),
         saveFile: dialogFileSaver(() => coachWindow),
         chooseDestination: archiveDestinationDialog(() => coachWindow),
+        chooseFolder: folderDialog(() => coachWindow),
         readyToClose: () => closeGuard?.release(),
         openCoacheeWindow,
         closeCoacheeWindow,
@@ -100,7 +101,11 @@ if (!app.requestSingleInstanceLock()) {
     core.onEvent((event) => {
       sendToCoach(event);
       if (event.type === 'vault-locked') closeCoacheeWindow();
-      if (event.type === 'settings-changed') coachWindow?.setContentProtection(event.settings.protectCoachWindow);
+      if (event.type === 'settings-changed') {
+        coachWindow?.setContentProtection(event.settings.protectCoachWindow);
+        // The window chrome and the system's prefers-color-scheme follow the coach's choice too.
+        nativeTheme.themeSource = event.settings.appearance;
+      }
     });
 
     // The renderer saves what is pending before a lock it did not start itself; the timer is the backstop.

@@ -1,5 +1,6 @@
 import { type BrowserWindow, dialog } from 'electron';
 import type { ChooseDestination } from '../core/api/archive-handlers';
+import type { ChooseFolder } from '../core/api/backup-handlers';
 import type { FileSaver } from '../core/api/workspace-handlers';
 import { writeFileAtomicAsync } from '../core/vault/atomic-write';
 
@@ -25,12 +26,28 @@ export function dialogFileSaver(owner: () => BrowserWindow | null): FileSaver {
 export function archiveDestinationDialog(owner: () => BrowserWindow | null): ChooseDestination {
   return async (suggestedName) => {
     const window = owner();
+    // A coachee copy may be a web page (.html) rather than an age file: offer the matching type.
+    const page = suggestedName.toLowerCase().endsWith('.html');
     const options = {
-      title: 'Export encrypted archive',
+      title: page ? 'Save the coachee copy' : 'Export encrypted archive',
       defaultPath: suggestedName,
-      filters: [{ name: 'Confidante archive', extensions: ['age'] }],
+      filters: [page ? { name: 'Web page', extensions: ['html'] } : { name: 'Confidante archive', extensions: ['age'] }],
     };
     const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
     return result.canceled || !result.filePath ? null : result.filePath;
+  };
+}
+
+/** The folder backups go to, or are restored from: the system's folder dialog. */
+export function folderDialog(owner: () => BrowserWindow | null): ChooseFolder {
+  return async (purpose) => {
+    const window = owner();
+    const options = {
+      title: purpose === 'backup' ? 'Choose the folder for backups' : 'Choose the folder with your backups',
+      buttonLabel: purpose === 'backup' ? 'Back up here' : 'Look here',
+      properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>,
+    };
+    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
   };
 }

@@ -8,6 +8,7 @@ import { AppError, type Envelope, type ErrorCode } from '@shared/errors';
 import { coachCalls, coacheeCalls } from '@shared/ipc/api';
 import type { CallTable, HandlersOf } from '@shared/ipc/define';
 import type { AppEvent, CoacheeEvent } from '@shared/ipc/events';
+import type { ChooseFolder } from '../core/api/backup-handlers';
 import { createCoachHandlers } from '../core/api/coach-handlers';
 import { createCoacheeHandlers } from '../core/api/share-handlers';
 import { dispatch } from '../core/api/dispatch';
@@ -29,6 +30,11 @@ export interface PreviewOptions {
   exportDir?: string;
   appVersion?: string;
   vault?: Omit<VaultOptions, 'dir'>;
+  /**
+   * A browser has no folder dialog: by default the backup folder is typed as a path in the page.
+   * Tests and benchmarks may answer "choose a folder" here instead, as the dialog would.
+   */
+  chooseFolder?: ChooseFolder;
 }
 
 export interface PreviewServer {
@@ -79,6 +85,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       return { saved: true, path };
     },
     chooseDestination: async (suggestedName) => exports.pathFor(suggestedName),
+    ...(options.chooseFolder ? { chooseFolder: options.chooseFolder } : {}),
   });
   // Two bridges, like the two preloads: the coach's page and the coachee's page each get their
   // own token, and a token opens only its own table of calls.

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { appearanceOf } from '@shared/domain/settings';
 import type { LockReason, VaultStatus } from '@shared/domain/vault';
 import { api, settled } from './api/client';
 import { CreateVault } from './features/vault/CreateVault';
@@ -8,6 +9,7 @@ import { useActivityPing } from './features/vault/useActivityPing';
 import { flushAll } from './features/workspace/pending-saves';
 import type { Place } from './features/workspace/navigation';
 import { Workspace } from './features/workspace/Workspace';
+import { setAppearance } from './theme/appearance';
 
 type View = { kind: 'loading' } | { kind: 'status'; status: VaultStatus; lockedBecause?: LockReason };
 
@@ -44,6 +46,8 @@ export function App() {
       if (event.type === 'lock-requested') void closeDown(() => api.vaultLock({}));
       if (event.type === 'curtain-requested') void closeDown(() => api.vaultLock({ reason: 'curtain' }));
       if (event.type === 'close-requested') void closeDown(() => api.appReadyToClose({}));
+      // Light or dark as the vault's settings say (sent at every unlock and change).
+      if (event.type === 'settings-changed') setAppearance(appearanceOf(event.settings));
     });
   }, [closeDown]);
 
@@ -56,7 +60,7 @@ export function App() {
     case 'absent':
       return <CreateVault onUnlocked={(next) => setView({ kind: 'status', status: next })} />;
     case 'damaged':
-      return <DamagedVault problem={status.problem ?? 'The vault cannot be read.'} />;
+      return <DamagedVault problem={status.problem ?? 'The vault cannot be read.'} onUnlocked={(next) => setView({ kind: 'status', status: next })} />;
     case 'locked':
       return <UnlockVault {...(view.lockedBecause ? { lockedBecause: view.lockedBecause } : {})} onUnlocked={(next) => setView({ kind: 'status', status: next })} />;
     case 'unlocked':

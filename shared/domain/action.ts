@@ -15,6 +15,8 @@ export interface Action {
   status: ActionStatus;
   /** The later session in which the action was reviewed. */
   followedUpInSession: string | null;
+  /** The coachee's goal the action serves (one of the same coachee's goals); null when none. */
+  goalId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -24,6 +26,7 @@ export interface NewAction {
   what: string;
   owner?: string;
   dueDate?: string | null;
+  goalId?: string | null;
 }
 
-export type ActionPatch = Partial<Pick<Action, 'what' | 'owner' | 'dueDate' | 'status'>>;
+export type ActionPatch = Partial<Pick<Action, 'what' | 'owner' | 'dueDate' | 'status' | 'goalId'>>;

@@ -1,7 +1,9 @@
 /**
  * Encrypted session archives: one `.confidante.age` file (age v1, passphrase recipient) holding a
  * zip of the records as JSON, every note as Lexical JSON, Markdown and HTML, every map as its
- * tldraw snapshot and an SVG, and a README. What crosses the IPC boundary about them lives here.
+ * tldraw snapshot and the SVG tldraw made of it, and a README. A coachee copy can also be one HTML
+ * page holding the same age file, ASCII-armored, with a decryptor. What crosses the IPC boundary
+ * about them lives here.
  */
 
 /** The archive format this version writes and reads; a newer number is refused, not guessed at. */
@@ -14,6 +16,12 @@ export const ARCHIVE_SCOPE_KINDS = ['session', 'coachee', 'vault'] as const;
 /** What an export covers: one session, one coachee with all their sessions, or the whole vault. */
 export type ArchiveScope = { kind: 'session'; id: string } | { kind: 'coachee'; id: string } | { kind: 'vault' };
 
+/**
+ * A coachee copy is always of one coachee: all their sessions, or one of them. A copy of the whole
+ * vault would put every coachee's notes into a file meant for one of them.
+ */
+export type CoacheeCopyScope = Exclude<ArchiveScope, { kind: 'vault' }>;
+
 export const ARCHIVE_PURPOSES = ['backup', 'coachee-copy'] as const;
 /**
  * `backup` holds everything. `coachee-copy` is for handing to the coachee: it leaves out the
@@ -24,6 +32,38 @@ export type ArchivePurpose = (typeof ARCHIVE_PURPOSES)[number];
 
 /** The kinds of record a coachee copy leaves out, as the manifest names them. */
 export const COACHEE_COPY_EXCLUDES = ['observations', 'boundaryChecks'] as const;
+
+export const COACHEE_COPY_FORMATS = ['html', 'age'] as const;
+/**
+ * `html`: one self-contained web page that opens in any browser with the passphrase (the age file
+ * inside it, armored). `age`: the `.confidante.age` file itself, for Confidante or the age tool.
+ */
+export type CoacheeCopyFormat = (typeof COACHEE_COPY_FORMATS)[number];
+
+export const COACHEE_COPY_HTML_EXTENSION = '.html';
+
+/** The coachee's readable record in the zip of every coachee copy: what the copy's web page shows. */
+export const COACHEE_RECORD_FILE = 'record.html';
+
+/** What to export: a backup of any scope, or a coachee copy of one coachee in one of its formats. */
+export type ArchiveExportKind = { purpose: 'backup'; scope: ArchiveScope } | { purpose: 'coachee-copy'; scope: CoacheeCopyScope; format: CoacheeCopyFormat };
+
+/** A session whose map has no picture made by tldraw yet (or only one of an earlier drawing). */
+export interface MapWithoutPicture {
+  sessionId: string;
+  coacheeName: string;
+  startedAt: string;
+  walkAwayWith: string;
+}
+
+/**
+ * What the coach should know before exporting a scope. Maps are in archives as the SVG tldraw made
+ * of them; a map saved before the vault kept pictures, or changed since its last one, gets one
+ * the next time it is opened, and until then is in an archive as its snapshot only.
+ */
+export interface ArchiveExportCheck {
+  mapsWithoutPicture: MapWithoutPicture[];
+}
 
 export interface ArchiveCounts {
   coachees: number;
@@ -43,6 +83,8 @@ export interface ArchiveExportResult {
   path: string | null;
   /** Size of the encrypted file. */
   bytes: number;
+  /** Maps of the scope that went in as their snapshot only, without a picture (see ArchiveExportCheck). */
+  mapsWithoutPicture: number;
 }
 
 export const CONFLICT_CHOICES = ['skip', 'replace', 'keep-both'] as const;
@@ -109,5 +151,6 @@ export interface ArchiveImportResult {
   keptBoth: number;
 }
 
-export const ARCHIVE_PROGRESS_PHASES = ['reading', 'packing', 'encrypting', 'done'] as const;
+/** Export: reading, packing, encrypting, done. Import: importing (records written, until the final commit). */
+export const ARCHIVE_PROGRESS_PHASES = ['reading', 'packing', 'encrypting', 'done', 'importing'] as const;
 export type ArchiveProgressPhase = (typeof ARCHIVE_PROGRESS_PHASES)[number];

@@ -1,4 +1,4 @@
-export const SEARCH_KINDS = ['coachee', 'session', 'note', 'map', 'answer', 'action', 'observation'] as const;
+export const SEARCH_KINDS = ['coachee', 'session', 'note', 'map', 'answer', 'action', 'observation', 'goal', 'rating', 'feedback', 'session-feedback'] as const;
 /** What a hit points at: open the coachee, or the session and the part of it named here. */
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
@@ -13,7 +13,10 @@ export interface SnippetSegment {
 
 export interface SearchHit {
   kind: SearchKind;
-  /** The coachee id, session id, note's session id, answer id, action id or observation id. */
+  /**
+   * The coachee id, session id, note's session id, answer id, action id or observation id; the goal
+   * id, rating id, feedback id, or (for the coachee's feedback on a session) the session id.
+   */
   refId: string;
   /** null only for coachee hits. */
   sessionId: string | null;

@@ -3,6 +3,8 @@
  * windows. The coachee's window can only ever be told one of these views; nothing else of the
  * vault exists for it.
  */
+import type { Appearance } from './settings';
+
 export type ShareView = { kind: 'map' } | { kind: 'prompt'; text: string; category: string } | { kind: 'paused' };
 
 /** Only these record types travel: the drawing itself, never the session state of either window. */
@@ -32,6 +34,8 @@ export interface ShareState {
 /** Everything the coachee's window gets: the view, and the map to draw on when the view is the map. */
 export interface CoacheeScreen {
   view: ShareView | { kind: 'closed' };
+  /** The coach's appearance setting: the coachee's window is light or dark as the coach's is. */
+  appearance?: Appearance;
   /** The map document as a tldraw snapshot JSON, only with the map view. */
   mapSnapshot: string | null;
   /**

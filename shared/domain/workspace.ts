@@ -1,6 +1,7 @@
 import type { Action } from './action';
 import type { BoundaryCheck } from './boundary-check';
 import type { Coachee } from './coachee';
+import type { FeedbackGiven } from './journey';
 import type { Observation } from './observation';
 import type { CustomPrompt, PromptAnswer } from './prompt';
 import type { Session } from './session';
@@ -38,4 +39,6 @@ export interface SessionDetail {
   customPrompts: CustomPrompt[];
   /** Prompt ids asked with this coachee in earlier sessions. */
   askedBefore: string[];
+  /** Feedback the coach gave in this session, oldest first. */
+  feedbackGiven: FeedbackGiven[];
 }

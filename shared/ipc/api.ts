@@ -6,6 +6,8 @@ import type { BridgeOf, ClientOf, HandlersOf } from './define';
 import type { AppEvent, CoacheeEvent, Unsubscribe } from './events';
 import { appCalls } from './app-calls';
 import { archiveCalls } from './archive-calls';
+import { journeyCalls } from './journey-calls';
+import { backupCalls } from './backup-calls';
 import { coacheeCalls, shareCalls } from './share-calls';
 import { vaultCalls } from './vault-calls';
 import { workspaceCalls } from './workspace-calls';
@@ -15,7 +17,9 @@ export const coachCalls = {
   ...vaultCalls,
   ...workspaceCalls,
   ...archiveCalls,
+  ...backupCalls,
   ...shareCalls,
+  ...journeyCalls,
 };
 
 export type CoachCalls = typeof coachCalls;

@@ -1,3 +1,4 @@
+import type { BackupOverview, BackupProblem } from '../domain/backup';
 import type { AppSettings } from '../domain/settings';
 import type { CoacheeScreen, MapDiff, ShareState } from '../domain/share';
 import type { LockReason } from '../domain/vault';
@@ -18,7 +19,13 @@ export type AppEvent =
   /** Settings were read at unlock or changed: the shell applies what concerns it (content protection). */
   | { type: 'settings-changed'; settings: AppSettings }
   /** The privacy curtain shortcut (menu): save, remember the place, lock. */
-  | { type: 'curtain-requested' };
+  | { type: 'curtain-requested' }
+  /** A backup or a restore is under way: `phase` is a BackupPhase or a RestorePhase. */
+  | { type: 'backup-progress'; operationId: string; phase: string; done: number; total: number }
+  /** Backups changed: one started or finished, the settings changed. */
+  | { type: 'backup-changed'; overview: BackupOverview }
+  /** A backup could not be made, or failed its check: said once, until it is solved. */
+  | { type: 'backup-problem'; problem: BackupProblem };
 
 /** Events the main process pushes to the coachee's window. */
 export type CoacheeEvent = { type: 'screen'; screen: CoacheeScreen } | { type: 'map-diff'; diff: MapDiff };

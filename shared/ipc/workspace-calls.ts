@@ -13,6 +13,7 @@ import type { Session } from '../domain/session';
 import { SESSION_OUTCOMES } from '../domain/session';
 import { MAX_MAP_SVG_CHARS, type StoredSystemMap } from '../domain/system-map';
 import type { CoacheeDetail, SessionDetail } from '../domain/workspace';
+import { RATING_MAX, RATING_MIN } from '../domain/journey';
 import { CHALLENGE_INTENSITIES, WAYS_OF_WORKING } from '../domain/working-style';
 import { call } from './define';
 
@@ -91,8 +92,26 @@ export const workspaceCalls = {
         outcomeWords: z.string().max(5000),
         summary: z.string().max(20_000),
         actions: z
-          .array(z.object({ what: z.string().trim().min(1).max(2000), owner: z.string().trim().min(1).max(200), dueDate: isoDate.nullable() }).strict())
+          .array(
+            z
+              .object({
+                what: z.string().trim().min(1).max(2000),
+                owner: z.string().trim().min(1).max(200),
+                dueDate: isoDate.nullable(),
+                /** The coachee's goal the action serves. */
+                goalId: id.nullable().optional(),
+              })
+              .strict(),
+          )
           .max(100),
+        /** The coachee's rating of each goal worked on today (one per goal), with a sentence. */
+        ratings: z
+          .array(z.object({ goalId: id, rating: z.number().int().min(RATING_MIN).max(RATING_MAX), words: z.string().max(2000) }).strict())
+          .max(50)
+          .refine((ratings) => new Set(ratings.map((r) => r.goalId)).size === ratings.length, 'a goal is rated once per session')
+          .optional(),
+        /** What the coachee said helped today, and what to change next time. */
+        sessionFeedback: z.object({ helped: z.string().max(5000), changeNext: z.string().max(5000) }).strict().optional(),
       })
       .strict(),
   ).returns<Session>(),

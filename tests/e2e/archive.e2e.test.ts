@@ -11,7 +11,7 @@ const exportDirOf = (app: RunningApp): string => app.preview!.exportDir;
 
 /**
  * Export the vault as an encrypted archive from one web app, import it into a second, fresh one.
- * The topbar's "Export archive" and "Import archive" buttons open the dialogs for the whole vault.
+ * The topbar's "Back up vault" and "Import archive" buttons open the dialogs for the whole vault.
  */
 describe('encrypted archives in web', () => {
   let source: RunningApp;
@@ -40,16 +40,16 @@ describe('encrypted archives in web', () => {
 
   it('exports the whole vault with a generated passphrase, showing progress, into the export folder', async () => {
     const { page } = source;
-    await page.getByRole('button', { name: 'Export archive' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Export encrypted archive' });
+    await page.getByRole('button', { name: 'Back up vault' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Back up the vault' });
     await dialog.waitFor();
     expect(await dialog.getAttribute('aria-modal')).toBe('true');
     await dialog.getByText('The whole vault').waitFor();
 
-    // The purpose says what a coachee copy leaves out before anything is exported.
-    await dialog.getByRole('radio', { name: /Coachee copy/ }).check();
-    await dialog.getByText('will not contain your private observations').waitFor();
-    await dialog.getByRole('radio', { name: /Backup/ }).check();
+    // The whole vault is a backup only: a copy meant for one coachee is never everyone's notes.
+    await dialog.getByText('A backup holds everything, including your private observations').waitFor();
+    expect(await dialog.getByRole('radio').count()).toBe(0);
+    expect(await dialog.getByText(/Coachee copy/).count()).toBe(0);
 
     await dialog.getByRole('button', { name: 'Generate' }).click();
     generated = (await dialog.getByTestId('generated-passphrase').textContent()) ?? '';

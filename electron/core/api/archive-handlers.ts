@@ -25,6 +25,7 @@ type ArchiveHandlers = Pick<CoachHandlers, keyof typeof archiveCalls>;
 export function createArchiveHandlers(core: AppCore, deps: ArchiveDeps): ArchiveHandlers {
   const archives = new ArchiveService(core, deps);
   return {
+    archiveExportCheck: ({ scope }) => archives.check(scope),
     archiveExport: (request) => archives.export(request),
     archiveCancel: ({ operationId }) => archives.cancel(operationId),
     archiveGeneratePassphrase: () => ({ passphrase: generateArchivePassphrase() }),

@@ -1,21 +1,33 @@
 import type { CoachHandlers } from '@shared/ipc/api';
 import { requireConfirmation, type AppCore } from '../app-core';
 import { createArchiveHandlers, type ArchiveDeps } from './archive-handlers';
+import { createBackupHandlers, type BackupDeps } from './backup-handlers';
+import { gateCoachHandlers } from './exclusive-gate';
+import { createJourneyHandlers } from './journey-handlers';
 import { createShareHandlers, type ShareWindowDeps } from './share-handlers';
 import { createWorkspaceHandlers, type FileSaver } from './workspace-handlers';
 
 /** The coach window's API, implemented once for Electron IPC and the preview:web bridge. */
-export interface ShellDeps extends ArchiveDeps, ShareWindowDeps {
+export interface ShellDeps extends ArchiveDeps, BackupDeps, ShareWindowDeps {
   saveFile: FileSaver;
   /** The coach window saved everything and may close now (Electron); a no-op elsewhere. */
   readyToClose?: () => void;
 }
 
 export function createCoachHandlers(core: AppCore, shell: ShellDeps): CoachHandlers {
-  return {
-    ...createWorkspaceHandlers(core, shell.saveFile),
+  const workspace = createWorkspaceHandlers(core, shell.saveFile);
+  return gateCoachHandlers(core, {
+    ...workspace,
+    // Every closed session is backed up (in the background, a few seconds later).
+    sessionEnd: (input) => {
+      const ended = workspace.sessionEnd(input);
+      core.sessionClosed();
+      return ended;
+    },
     ...createArchiveHandlers(core, shell),
+    ...createBackupHandlers(core, shell),
     ...createShareHandlers(core, shell),
+    ...createJourneyHandlers(core),
     appReadyToClose: () => shell.readyToClose?.(),
     vaultStatus: () => core.status(),
     vaultCreate: async ({ passphrase, confirm }) => {
@@ -43,5 +55,5 @@ export function createCoachHandlers(core: AppCore, shell: ShellDeps): CoachHandl
     },
     settingsGet: () => core.settings(),
     settingsUpdate: (patch) => core.updateSettings(patch),
-  };
+  });
 }

@@ -2,6 +2,7 @@ import { AppError, type Envelope } from '@shared/errors';
 import { coachCalls, coacheeCalls } from '@shared/ipc/api';
 import type { CallSpec, CallTable, HandlersOf, ParsedInputOf } from '@shared/ipc/define';
 import { checkMapDiff } from '../share/map-records';
+import { diskFullError, isDiskFull } from '../write-faults';
 import { messageShapeProblem } from './message-shape';
 
 type CoreCheck = (input: never) => void;
@@ -52,6 +53,8 @@ export async function dispatch<T extends CallTable>(
     return { ok: true, value: value === undefined ? null : value };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toPayload() };
+    // A full disk is no bug: SQLite or the file system refused the write, and the coach can act on it.
+    if (isDiskFull(error)) return { ok: false, error: diskFullError().toPayload() };
     onUnexpected(error);
     return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Confidante. Try again, and restart the app if it keeps happening.' } };
   }

@@ -89,6 +89,10 @@ export function createWorkspaceHandlers(core: AppCore, saveFile: FileSaver): Wor
       const check = repos.boundaryChecks.get(coacheeId);
       if (!check) throw new AppError('conflict', 'Answer the boundary check for this coachee before the first session.');
       assertAcknowledged(check);
+      // One session in progress per coachee: the screen offers to resume the open one or close it out.
+      if (repos.sessions.openForCoachee(coacheeId)) {
+        throw new AppError('conflict', 'A session with this coachee is still open: resume it or close it out before starting another.');
+      }
       return repos.sessions.create({ coacheeId, ...contract });
     },
 
@@ -114,6 +118,7 @@ export function createWorkspaceHandlers(core: AppCore, saveFile: FileSaver): Wor
           .filter((action) => action.sessionId !== id && action.followedUpInSession !== id),
         customPrompts: repos.customPrompts.list(),
         askedBefore: [...askedBefore],
+        feedbackGiven: repos.feedback.listGivenBySession(id),
       };
     },
 
@@ -121,10 +126,16 @@ export function createWorkspaceHandlers(core: AppCore, saveFile: FileSaver): Wor
 
     sessionSetMode: ({ id, mode }) => core.repos.sessions.update(id, { currentMode: mode }),
 
-    sessionEnd: ({ id, outcome, outcomeWords, summary, actions }) =>
+    // The whole close-out in one transaction: the outcome, the actions (each with its goal), the
+    // coachee's progress ratings and their feedback on the session, or none of it.
+    sessionEnd: ({ id, outcome, outcomeWords, summary, actions, ratings, sessionFeedback }) =>
       inTransaction((repos) => {
         found(repos.sessions.get(id), 'session');
-        for (const action of actions) repos.actions.create({ sessionId: id, what: action.what, owner: action.owner, dueDate: action.dueDate });
+        for (const action of actions) {
+          repos.actions.create({ sessionId: id, what: action.what, owner: action.owner, dueDate: action.dueDate, goalId: action.goalId ?? null });
+        }
+        for (const rating of ratings ?? []) repos.ratings.rate({ sessionId: id, ...rating });
+        if (sessionFeedback && `${sessionFeedback.helped}${sessionFeedback.changeNext}`.trim()) repos.feedback.saveSessionFeedback(id, sessionFeedback);
         return repos.sessions.end(id, { outcome, outcomeWords, summary });
       }),
 

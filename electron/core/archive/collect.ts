@@ -4,6 +4,9 @@ import type { Coachee, CoacheeListItem } from '@shared/domain/coachee';
 import type { Session } from '@shared/domain/session';
 import type { Repositories } from '../repositories';
 import type { ArchiveContent, ArchiveScopeInfo } from './content';
+import { collectJourneySteps } from './journey-records';
+import { archiveErrors } from './errors';
+import { runSteps, type Steps } from './steps';
 
 function withoutListFields({ lastSessionAt: _lastSessionAt, ...coachee }: CoacheeListItem): Coachee {
   return coachee;
@@ -22,7 +25,7 @@ function gone(what: string): AppError {
 }
 
 /** The coachees and sessions a scope covers, oldest first. */
-function scoped(repos: Repositories, scope: ArchiveScope): { coachees: Coachee[]; sessions: Session[]; info: ArchiveScopeInfo } {
+export function scopedSessions(repos: Repositories, scope: ArchiveScope): { coachees: Coachee[]; sessions: Session[]; info: ArchiveScopeInfo } {
   if (scope.kind === 'session') {
     const session = repos.sessions.get(scope.id);
     if (!session) throw gone('session');
@@ -53,14 +56,39 @@ export function collectArchive(
   purpose: ArchivePurpose,
   meta: { appVersion: string; createdAt: string },
 ): ArchiveContent {
-  const { coachees, sessions, info } = scoped(repos, scope);
+  return runSteps(collectArchiveSteps(repos, scope, purpose, meta));
+}
+
+/** `collectArchive`, one session at a time: a background backup reads between the coach's keystrokes. */
+export function* collectArchiveSteps(
+  repos: Repositories,
+  scope: ArchiveScope,
+  purpose: ArchivePurpose,
+  meta: { appVersion: string; createdAt: string },
+): Steps<ArchiveContent> {
+  // A copy for a coachee is of one coachee: never everyone's notes in a file meant for one of them.
+  if (purpose === 'coachee-copy' && scope.kind === 'vault') throw archiveErrors.copyOfWholeVault();
+  const { coachees, sessions, info } = scopedSessions(repos, scope);
   const privateSide = purpose === 'backup';
-  const notes = sessions.flatMap((session) => repos.notes.get(session.id) ?? []);
-  const maps = sessions.flatMap((session) => repos.maps.get(session.id) ?? []);
-  const actions = sessions.flatMap((session) => repos.actions.listBySession(session.id));
-  const promptAnswers = sessions.flatMap((session) => repos.answers.listBySession(session.id));
+  const notes: ArchiveContent['notes'] = [];
+  const maps: ArchiveContent['maps'] = [];
+  const actions: ArchiveContent['actions'] = [];
+  const promptAnswers: ArchiveContent['promptAnswers'] = [];
+  const observations: ArchiveContent['observations'] = [];
+  for (const session of sessions) {
+    const note = repos.notes.get(session.id);
+    if (note) notes.push(note);
+    const map = repos.maps.get(session.id);
+    if (map) maps.push(map);
+    actions.push(...repos.actions.listBySession(session.id));
+    promptAnswers.push(...repos.answers.listBySession(session.id));
+    if (privateSide) observations.push(...repos.observations.listBySession(session.id));
+    yield;
+  }
   const asked = new Set(promptAnswers.map((answer) => answer.promptId));
   const allPrompts = repos.customPrompts.list();
+  // Goals, ratings and feedback: in a coachee copy too (none of it is the coach's private side).
+  const journey = yield* collectJourneySteps(repos, coachees, sessions);
   return {
     scope: info,
     purpose,
@@ -74,6 +102,7 @@ export function collectArchive(
     actions,
     promptAnswers,
     customPrompts: scope.kind === 'vault' ? allPrompts : allPrompts.filter((prompt) => asked.has(prompt.id)),
-    observations: privateSide ? sessions.flatMap((session) => repos.observations.listBySession(session.id)) : [],
+    observations,
+    journey,
   };
 }

@@ -7,8 +7,9 @@ import type { SessionNote } from '@shared/domain/note';
 import { OBSERVATION_KINDS, type Observation } from '@shared/domain/observation';
 import type { CustomPrompt, PromptAnswer } from '@shared/domain/prompt';
 import { SESSION_OUTCOMES, type Session } from '@shared/domain/session';
-import type { SystemMap } from '@shared/domain/system-map';
+import type { MapPicture, SystemMap } from '@shared/domain/system-map';
 import { CHALLENGE_INTENSITIES, WAYS_OF_WORKING } from '@shared/domain/working-style';
+import { JOURNEY_FILES, journeySchemas, type ArchiveJourney } from './journey-records';
 
 /**
  * What an archive holds, as records, and the schemas its data files must pass on the way in.
@@ -25,6 +26,12 @@ export interface ArchiveScopeInfo {
   label: string;
 }
 
+/**
+ * A map as an archive holds it: the snapshot, and when read from the vault, tldraw's picture of it
+ * (an archive's map.svg). Maps read back from an archive have no picture: import stores snapshots.
+ */
+export type ArchiveMap = SystemMap & { picture?: MapPicture | null };
+
 export interface ArchiveContent {
   scope: ArchiveScopeInfo;
   purpose: ArchivePurpose;
@@ -34,11 +41,13 @@ export interface ArchiveContent {
   boundaryChecks: BoundaryCheck[];
   sessions: Session[];
   notes: SessionNote[];
-  maps: SystemMap[];
+  maps: ArchiveMap[];
   actions: Action[];
   promptAnswers: PromptAnswer[];
   customPrompts: CustomPrompt[];
   observations: Observation[];
+  /** Goals, progress ratings and feedback both ways (journey-records.ts). */
+  journey: ArchiveJourney;
 }
 
 export function countsOf(content: ArchiveContent): ArchiveCounts {
@@ -98,8 +107,16 @@ const boundaryCheck = z
     limitsExplained: z.boolean(),
     conflictAcknowledged: z.boolean(),
     answeredAt: timestamp,
+    // Since the journey; an older archive's "yes" dates from its answer, as the vault's migration 3 has it.
+    confidentialityAgreedAt: timestamp.nullable().optional(),
+    limitsExplainedAt: timestamp.nullable().optional(),
   })
-  .strict();
+  .strict()
+  .transform((check) => ({
+    ...check,
+    confidentialityAgreedAt: check.confidentialityAgreed ? (check.confidentialityAgreedAt ?? check.answeredAt) : null,
+    limitsExplainedAt: check.limitsExplained ? (check.limitsExplainedAt ?? check.answeredAt) : null,
+  }));
 
 const session = z
   .object({
@@ -135,6 +152,8 @@ const action = z
       .nullable(),
     status: z.enum(ACTION_STATUSES),
     followedUpInSession: id.nullable(),
+    // Since the journey: the goal the action serves (absent in older archives).
+    goalId: id.nullable().default(null),
     createdAt: timestamp,
     updatedAt: timestamp,
   })
@@ -178,6 +197,7 @@ export const dataSchemas = {
   observations: z.array(observation),
   notes: z.array(noteIndex),
   maps: z.array(mapIndex),
+  ...journeySchemas,
 };
 
 export type NoteIndexEntry = z.infer<typeof noteIndex>;
@@ -194,6 +214,7 @@ export const DATA_FILES = {
   observations: 'data/observations.json',
   notes: 'data/notes.json',
   maps: 'data/maps.json',
+  ...JOURNEY_FILES,
 } as const satisfies Record<keyof typeof dataSchemas, string>;
 
 export const MANIFEST_FILE = 'manifest.json';

@@ -8,6 +8,7 @@ export const archiveErrors = {
   notAnArchive: () => new AppError('invalid-input', 'That file is not a Confidante archive: it is not an age-encrypted file.'),
   armored: () =>
     new AppError('invalid-input', 'That file is an ASCII-armored age file; decrypt it with the age tool, or export a new archive from Confidante.'),
+  damagedArmor: () => new AppError('damaged', 'The archive is damaged: its ASCII armor (the BEGIN AGE ENCRYPTED FILE block) cannot be read.'),
   newerAge: () => new AppError('invalid-input', 'That file uses a newer age format than this version of Confidante can read.'),
   notPassphrase: () =>
     new AppError('invalid-input', 'That archive is encrypted to a key, not a passphrase; Confidante opens passphrase archives only.'),
@@ -35,7 +36,11 @@ export const archiveErrors = {
   unlisted: (name: string) => new AppError('damaged', `The archive is damaged: "${printable(name)}" is not listed in its manifest.`),
   missing: (name: string) => new AppError('damaged', `The archive is damaged: "${printable(name)}", listed in its manifest, is missing.`),
   invalidData: (name: string, detail: string) => new AppError('damaged', `The archive is damaged: ${printable(name)} is not valid (${detail}).`),
+  copyOfWholeVault: () =>
+    new AppError('invalid-input', 'A coachee copy is of one coachee: export it from their page. The whole vault can only be backed up.'),
   cancelled: () => new AppError('cancelled', 'The export was cancelled; nothing was saved.'),
+  importCancelled: () => new AppError('cancelled', 'The import was cancelled; nothing was imported.'),
+  importWhileSharing: () => new AppError('conflict', 'Stop sharing the screen before importing: the coachee’s edits must not be mixed into the import.'),
   unknownImport: () => new AppError('not-found', 'That archive preview has expired; choose the file and preview it again.'),
   vaultChanged: () => new AppError('conflict', 'The vault changed since the preview; preview the archive again before importing.'),
   unresolved: () => new AppError('invalid-input', 'Choose skip, replace or keep both for every conflict before importing.'),

@@ -2,7 +2,8 @@ import type { ArchiveProgressPhase } from '@shared/domain/archive';
 import { writeFileAtomicWith, type AtomicWriteOptions } from '../vault/atomic-write';
 import { beginEncryption, type PendingEncryption } from './age/age';
 import type { ArchiveContent } from './content';
-import { packArchive } from './pack';
+import { packArchive, packArchiveSteps } from './pack';
+import { runStepsPaced, type Pause } from './steps';
 import { buildZip } from './zip/write';
 
 export interface WriteArchiveOptions {
@@ -10,6 +11,15 @@ export interface WriteArchiveOptions {
   logN?: number;
   /** Throws to stop (cancel); called between slices of work. */
   checkpoint?: () => void;
+  /**
+   * For work in the background (backups): called between small units of packing, zipping and
+   * encrypting, so the event loop gets through; it may throw to stop. Exports run without it.
+   */
+  pause?: Pause;
+  /** Plaintext encrypted per slice (default 4 MiB); a background backup uses smaller slices. */
+  sliceBytes?: number;
+  /** Zip entries compressed ahead on the thread pool (default 3). */
+  zipParallel?: number;
   onProgress?: (phase: ArchiveProgressPhase, done: number, total: number) => void;
 }
 
@@ -28,7 +38,7 @@ export async function writeEncrypted(
   plaintext: Uint8Array,
   destination: string,
   encryption: PendingEncryption,
-  options: Pick<WriteArchiveOptions, 'checkpoint' | 'onProgress'> & Pick<AtomicWriteOptions, 'randomSuffix'> = {},
+  options: Pick<WriteArchiveOptions, 'checkpoint' | 'onProgress' | 'pause' | 'sliceBytes'> & Pick<AtomicWriteOptions, 'randomSuffix'> = {},
 ): Promise<number> {
   return writeFileAtomicWith(
     destination,
@@ -40,11 +50,14 @@ export async function writeEncrypted(
         await file.write(buffer, 0, buffer.length, position);
         position += buffer.length;
       };
-      for (let at = 0; at < plaintext.length; at += ENCRYPT_SLICE_BYTES) {
+      const slice = options.sliceBytes ?? ENCRYPT_SLICE_BYTES;
+      for (let at = 0; at < plaintext.length; at += slice) {
         options.checkpoint?.();
-        const end = Math.min(at + ENCRYPT_SLICE_BYTES, plaintext.length);
+        const end = Math.min(at + slice, plaintext.length);
         await write(encryption.sealer.push(plaintext.subarray(at, end)));
         options.onProgress?.('encrypting', end, plaintext.length);
+        const waiting = options.pause?.();
+        if (waiting) await waiting;
       }
       options.checkpoint?.();
       await write([encryption.sealer.finish()]);
@@ -66,11 +79,13 @@ export async function writeArchive(content: ArchiveContent, passphrase: string, 
   const encryption = beginEncryption(passphrase, { ...(options.logN !== undefined ? { logN: options.logN } : {}) });
   // If packing fails first, the key derivation's outcome no longer matters; never leave it unhandled.
   encryption.prefix.catch(() => {});
-  const entries = packArchive(content);
+  const entries = options.pause ? await runStepsPaced(packArchiveSteps(content), options.pause) : packArchive(content);
   options.checkpoint?.();
   const zip = await buildZip(entries, {
     mtime: new Date(content.createdAt),
     ...(options.checkpoint ? { checkpoint: options.checkpoint } : {}),
+    ...(options.pause ? { pause: options.pause } : {}),
+    ...(options.zipParallel !== undefined ? { parallel: options.zipParallel } : {}),
     onProgress: (done, total) => options.onProgress?.('packing', done, total),
   });
   try {

@@ -3,11 +3,14 @@ import { isAppError } from '@shared/errors';
 import type { ArchiveCounts, ArchiveImportResult, ConflictChoice } from '@shared/domain/archive';
 import type { Db } from '../db/open-database';
 import type { Repositories } from '../repositories';
-import type { ArchiveContent } from './content';
+import { countsOf, type ArchiveContent } from './content';
 import { archiveErrors } from './errors';
 import { findConflicts } from './preview';
 import { vaultWriter, type RecordKind, type VaultWriter } from './vault-writer';
 import { groupBySession } from './group-by-session';
+import { JourneyImport, journeyRecordCount } from './journey-records';
+import { runSteps, runStepsPaced, type Pause, type Steps } from './steps';
+import { isDiskFull } from '../write-faults';
 
 type Decision = ConflictChoice | 'new';
 
@@ -45,6 +48,7 @@ class ImportRun {
     private readonly content: ArchiveContent,
     private readonly conflicts: ReadonlySet<string>,
     private readonly resolutions: Readonly<Record<string, ConflictChoice>>,
+    private readonly journey: JourneyImport,
   ) {
     this.sessionCoachee = new Map(content.sessions.map((session) => [session.id, session.coacheeId]));
     this.parts = {
@@ -71,15 +75,16 @@ class ImportRun {
     return sessionIsCopy || this.write.exists(kind, id) ? randomUUID() : id;
   }
 
-  run(): void {
-    this.coachees();
-    this.customPrompts();
-    const written = this.sessions();
+  /** One step per record: a paced import reports progress and can be cancelled between any two. */
+  *run(): Steps<void> {
+    yield* this.coachees();
+    yield* this.customPrompts();
+    const written = yield* this.sessions();
     // Children after all sessions, so follow-ups can point at any session written by this import.
-    for (const [sessionId, isCopy] of written) this.children(sessionId, isCopy);
+    for (const [sessionId, isCopy] of written) yield* this.children(sessionId, isCopy);
   }
 
-  private coachees(): void {
+  private *coachees(): Steps<void> {
     for (const coachee of this.content.coachees) {
       const decision = this.decide(coachee.id);
       this.tally(decision);
@@ -89,15 +94,18 @@ class ImportRun {
       if (decision === 'new' || decision === 'keep-both') this.write.insertCoachee({ ...coachee, id });
       else if (decision === 'replace') this.write.updateCoachee(coachee);
       if (decision !== 'skip') this.written.coachees++;
+      yield;
+      yield* this.journey.coachee(coachee.id, id, decision);
     }
     for (const check of this.content.boundaryChecks) {
       if (this.coacheeDecisions.get(check.coacheeId) === 'skip') continue;
       this.write.saveBoundaryCheck({ ...check, coacheeId: this.coacheeIds.get(check.coacheeId)! });
       this.written.boundaryChecks++;
+      yield;
     }
   }
 
-  private customPrompts(): void {
+  private *customPrompts(): Steps<void> {
     for (const prompt of this.content.customPrompts) {
       const decision = this.decide(prompt.id);
       this.tally(decision);
@@ -106,11 +114,12 @@ class ImportRun {
       if (decision === 'new' || decision === 'keep-both') this.write.insertCustomPrompt({ ...prompt, id });
       else if (decision === 'replace') this.write.updateCustomPrompt(prompt);
       if (decision !== 'skip') this.written.customPrompts++;
+      yield;
     }
   }
 
   /** Returns the sessions written, by archive id, and whether each is a copy under a new id. */
-  private sessions(): Map<string, boolean> {
+  private *sessions(): Steps<Map<string, boolean>> {
     const written = new Map<string, boolean>();
     for (const session of this.content.sessions) {
       // The sessions of a coachee imported as a copy are copies too: they belong to that copy.
@@ -128,26 +137,30 @@ class ImportRun {
       } else this.write.insertSession(record);
       this.written.sessions++;
       written.set(session.id, decision === 'keep-both');
+      yield;
     }
     return written;
   }
 
-  private children(archiveSessionId: string, isCopy: boolean): void {
+  private *children(archiveSessionId: string, isCopy: boolean): Steps<void> {
     const sessionId = this.sessionIds.get(archiveSessionId)!;
     const coacheeId = this.coacheeIds.get(this.sessionCoachee.get(archiveSessionId)!)!;
     const { parts, write, written } = this;
     for (const note of parts.notes.get(archiveSessionId) ?? []) {
       write.saveNote({ ...note, sessionId });
       written.notes++;
+      yield;
     }
     for (const map of parts.maps.get(archiveSessionId) ?? []) {
       write.saveMap({ ...map, sessionId });
       written.maps++;
+      yield;
     }
     for (const answer of parts.answers.get(archiveSessionId) ?? []) {
       const promptId = this.promptIds.get(answer.promptId) ?? answer.promptId;
       write.insertAnswer({ ...answer, id: this.childId('answer', answer.id, isCopy), sessionId, promptId });
       written.promptAnswers++;
+      yield;
     }
     for (const action of parts.actions.get(archiveSessionId) ?? []) {
       write.insertAction({
@@ -156,13 +169,17 @@ class ImportRun {
         sessionId,
         coacheeId,
         followedUpInSession: this.followUp(action.followedUpInSession),
+        goalId: this.journey.goalFor(action.goalId, coacheeId),
       });
       written.actions++;
+      yield;
     }
     for (const observation of parts.observations.get(archiveSessionId) ?? []) {
       write.insertObservation({ ...observation, id: this.childId('observation', observation.id, isCopy), sessionId });
       written.observations++;
+      yield;
     }
+    yield* this.journey.session(archiveSessionId, sessionId, coacheeId, isCopy);
   }
 
   /** A follow-up points at the session as imported, or at one the vault has; otherwise it is dropped. */
@@ -189,18 +206,85 @@ export function importArchive(
   // Before touching the database: a missing choice is the coach's to fix, not the vault's business.
   if (previewedConflicts.some((id) => !Object.hasOwn(resolutions, id))) throw archiveErrors.unresolved();
   const run = db.transaction(() => {
-    const conflicts = findConflicts(repos, content).map((conflict) => conflict.id);
-    checkResolutions(conflicts, previewedConflicts, resolutions);
-    const importRun = new ImportRun(vaultWriter(db), content, new Set(conflicts), resolutions);
-    importRun.run();
-    return { written: importRun.written, skipped: importRun.skipped, replaced: importRun.replaced, keptBoth: importRun.keptBoth };
+    const importRun = startRun(db, repos, content, resolutions, previewedConflicts);
+    runSteps(importRun.run());
+    return resultOf(importRun);
   });
   try {
     return run();
   } catch (error) {
-    if (isAppError(error)) throw error;
-    // A constraint the schemas could not see (an impossible date, say): the transaction is rolled back.
-    const detail = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 160) : 'unknown reason';
-    throw archiveErrors.rejectedByVault(detail);
+    throw refusal(error);
   }
+}
+
+export interface PacedImportOptions {
+  /** Between records: lets the event loop through, and throws to cancel (everything is rolled back). */
+  pause: Pause;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Records an import writes at most: what the progress bar counts. */
+export function recordsIn(content: ArchiveContent): number {
+  return Object.values(countsOf(content)).reduce((sum, count) => sum + count, 0) + journeyRecordCount(content.journey);
+}
+
+/**
+ * `importArchive` a record at a time, with progress, in one transaction held open across the
+ * pauses: a cancel, a lock or a failure before the final COMMIT rolls every record back. The
+ * caller makes sure nothing else writes through `db` meanwhile (AppCore.exclusive), or another
+ * write would join this transaction and share its fate.
+ */
+export async function importArchivePaced(
+  db: Db,
+  repos: Repositories,
+  content: ArchiveContent,
+  resolutions: Readonly<Record<string, ConflictChoice>>,
+  previewedConflicts: readonly string[],
+  options: PacedImportOptions,
+): Promise<ArchiveImportResult> {
+  if (previewedConflicts.some((id) => !Object.hasOwn(resolutions, id))) throw archiveErrors.unresolved();
+  const total = recordsIn(content);
+  let done = 0;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const importRun = startRun(db, repos, content, resolutions, previewedConflicts);
+    options.onProgress?.(0, total);
+    await runStepsPaced(importRun.run(), () => {
+      done += 1;
+      options.onProgress?.(done, total);
+      return options.pause();
+    });
+    db.exec('COMMIT');
+    options.onProgress?.(total, total);
+    return resultOf(importRun);
+  } catch (error) {
+    // A lock closes the connection, which rolls back by itself; otherwise roll back here.
+    if (db.open && db.inTransaction) db.exec('ROLLBACK');
+    throw refusal(error);
+  }
+}
+
+function startRun(
+  db: Db,
+  repos: Repositories,
+  content: ArchiveContent,
+  resolutions: Readonly<Record<string, ConflictChoice>>,
+  previewedConflicts: readonly string[],
+): ImportRun {
+  const conflicts = findConflicts(repos, content).map((conflict) => conflict.id);
+  checkResolutions(conflicts, previewedConflicts, resolutions);
+  return new ImportRun(vaultWriter(db), content, new Set(conflicts), resolutions, new JourneyImport(db, content.journey));
+}
+
+function resultOf(run: ImportRun): ArchiveImportResult {
+  return { written: run.written, skipped: run.skipped, replaced: run.replaced, keptBoth: run.keptBoth };
+}
+
+function refusal(error: unknown): unknown {
+  if (isAppError(error)) return error;
+  // A full disk is the coach's to fix, and says so in its own words (the dispatcher words it).
+  if (isDiskFull(error)) return error;
+  // A constraint the schemas could not see (an impossible date, say): the transaction is rolled back.
+  const detail = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 160) : 'unknown reason';
+  return archiveErrors.rejectedByVault(detail);
 }

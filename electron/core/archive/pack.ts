@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ARCHIVE_FORMAT_VERSION, COACHEE_COPY_EXCLUDES } from '@shared/domain/archive';
+import { ARCHIVE_FORMAT_VERSION, COACHEE_COPY_EXCLUDES, COACHEE_RECORD_FILE } from '@shared/domain/archive';
 import { dayOf } from './collect';
 import {
   ARCHIVE_FORMAT_NAME,
@@ -12,12 +12,17 @@ import {
   type MapIndexEntry,
   type NoteIndexEntry,
 } from './content';
-import { lexicalToHtml, lexicalToMarkdown } from './render/lexical';
+import { recordCss } from './coachee-copy/page';
+import { recordHtml, type RecordSession } from './coachee-copy/record';
+import { pictureOf } from './map-pictures';
+import { notePage, renderNote } from './render/note-files';
 import { readmeText } from './render/readme';
 import { indexMarkdown, sessionMarkdown } from './render/summary';
-import { tldrawSnapshotToSvg } from './render/tldraw-svg';
 import type { ZipEntry } from './zip/write';
 import { groupBySession } from './group-by-session';
+import { coacheeCopyJourney } from './coachee-copy/copy-journey';
+import { journeyDataEntries } from './journey-records';
+import { prettyJsonSteps, runSteps, type Steps } from './steps';
 
 /** Lowercase ASCII words joined by dashes: safe in any file system and still recognisable. */
 export function slug(text: string, fallback: string): string {
@@ -37,10 +42,17 @@ const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
 
 /**
  * Lay an archive's content out as zip entries: the manifest, README, index, the data files, and
- * a folder per session with its summary, notes (Lexical JSON, Markdown, HTML) and map (tldraw
- * snapshot, SVG). The manifest carries the SHA-256 of every other entry.
+ * a folder per session with its summary, notes (Lexical JSON; Markdown and HTML by Lexical's own
+ * converters) and map (tldraw snapshot; the SVG tldraw made of it, as stored with the map). A
+ * coachee copy also holds the coachee's readable record (record.html). The manifest carries the
+ * SHA-256 of every other entry.
  */
 export function packArchive(content: ArchiveContent): ZipEntry[] {
+  return runSteps(packArchiveSteps(content));
+}
+
+/** `packArchive`, one session at a time (rendering notes and maps is the slow part of an export). */
+export function* packArchiveSteps(content: ArchiveContent): Steps<ZipEntry[]> {
   const coachees = new Map(content.coachees.map((coachee) => [coachee.id, coachee]));
   const coacheeNames = new Map(content.coachees.map((coachee) => [coachee.id, coachee.name]));
   const notes = new Map(content.notes.map((note) => [note.sessionId, note]));
@@ -57,12 +69,16 @@ export function packArchive(content: ArchiveContent): ZipEntry[] {
   const entries: ZipEntry[] = [];
   const noteIndex: NoteIndexEntry[] = [];
   const mapIndex: MapIndexEntry[] = [];
+  const copy = content.purpose === 'coachee-copy';
+  const record: RecordSession[] = [];
 
   for (const session of content.sessions) {
     const folder = folders.get(session.id)!;
     const title = `${coacheeNames.get(session.coacheeId) ?? 'Session'}, ${dayOf(session.startedAt)}`;
     const note = notes.get(session.id);
     const map = maps.get(session.id);
+    const rendered = note ? renderNote(note) : null;
+    const picture = map ? pictureOf(map) : null;
     const summary = sessionMarkdown({
       session,
       coachee: coachees.get(session.coacheeId),
@@ -71,42 +87,69 @@ export function packArchive(content: ArchiveContent): ZipEntry[] {
       observations: observations.get(session.id) ?? [],
       hasNote: note !== undefined,
       hasMap: map !== undefined,
+      hasMapPicture: picture?.kind === 'picture',
     });
     entries.push({ path: `${folder}/session.md`, data: utf8(summary) });
-    if (note) {
+    if (note && rendered) {
       const lexicalFile = `${folder}/note.lexical.json`;
       entries.push({ path: lexicalFile, data: utf8(note.lexicalJson) });
-      entries.push({ path: `${folder}/note.md`, data: utf8(lexicalToMarkdown(note.lexicalJson)) });
-      entries.push({ path: `${folder}/note.html`, data: utf8(lexicalToHtml(note.lexicalJson, `Notes: ${title}`)) });
+      entries.push({ path: `${folder}/note.md`, data: utf8(rendered.markdown) });
+      entries.push({ path: `${folder}/note.html`, data: utf8(notePage(rendered.body, `Notes: ${title}`, recordCss)) });
       noteIndex.push({ sessionId: note.sessionId, updatedAt: note.updatedAt, plainText: note.plainText, lexicalFile });
     }
     if (map) {
       const snapshotFile = `${folder}/map.tldraw.json`;
       entries.push({ path: snapshotFile, data: utf8(map.snapshotJson) });
-      entries.push({ path: `${folder}/map.svg`, data: utf8(tldrawSnapshotToSvg(map.snapshotJson, `System map: ${title}`)) });
+      // tldraw's own SVG of the map, byte for byte as stored with it; never re-drawn here.
+      if (picture?.kind === 'picture') entries.push({ path: `${folder}/map.svg`, data: utf8(picture.svg) });
       mapIndex.push({ sessionId: map.sessionId, updatedAt: map.updatedAt, snapshotFile });
     }
+    if (copy) {
+      record.push({
+        session,
+        notes: rendered?.body ?? null,
+        map: picture?.kind === 'picture' ? { kind: 'picture', path: `${folder}/map.svg` } : picture?.kind === 'missing' ? { kind: 'no-picture' } : { kind: 'none' },
+        answers: answers.get(session.id) ?? [],
+        actions: actions.get(session.id) ?? [],
+      });
+    }
+    yield;
   }
 
-  const copy = content.purpose === 'coachee-copy';
   const data: ZipEntry[] = [
     { path: DATA_FILES.coachees, data: json(content.coachees) },
     ...(copy ? [] : [{ path: DATA_FILES.boundaryChecks, data: json(content.boundaryChecks) }]),
-    { path: DATA_FILES.sessions, data: json(content.sessions) },
-    { path: DATA_FILES.promptAnswers, data: json(content.promptAnswers) },
+    // The large data files a batch of records at a time (the same bytes as json()).
+    { path: DATA_FILES.sessions, data: yield* prettyJsonSteps(content.sessions) },
+    { path: DATA_FILES.promptAnswers, data: yield* prettyJsonSteps(content.promptAnswers) },
     { path: DATA_FILES.customPrompts, data: json(content.customPrompts) },
-    { path: DATA_FILES.actions, data: json(content.actions) },
-    ...(copy ? [] : [{ path: DATA_FILES.observations, data: json(content.observations) }]),
-    { path: DATA_FILES.notes, data: json(noteIndex) },
-    { path: DATA_FILES.maps, data: json(mapIndex) },
+    { path: DATA_FILES.actions, data: yield* prettyJsonSteps(content.actions) },
+    ...(copy ? [] : [{ path: DATA_FILES.observations, data: yield* prettyJsonSteps(content.observations) }]),
+    { path: DATA_FILES.notes, data: yield* prettyJsonSteps(noteIndex) },
+    { path: DATA_FILES.maps, data: yield* prettyJsonSteps(mapIndex) },
+    ...journeyDataEntries(content.journey),
   ];
+  // A coachee copy is of one coachee (collectArchive refuses a copy of the whole vault).
+  const coachee = copy && content.coachees.length === 1 ? content.coachees[0]! : null;
+  // Its journey, drawn once: the record shows it, and its pictures go in beside it (journey/*.svg).
+  const journey = coachee ? coacheeCopyJourney(content, coachee.id) : null;
   const others: ZipEntry[] = [
     { path: README_FILE, data: utf8(readmeText(content)) },
+    ...(coachee && journey
+      ? [{ path: COACHEE_RECORD_FILE, data: utf8(recordHtml({ coachee, sessions: record, journey: journey.record, createdAt: content.createdAt, css: recordCss })) }]
+      : []),
     { path: 'index.md', data: utf8(indexMarkdown(content, folders)) },
     ...data,
     ...entries,
+    // A coachee copy carries the journey's pictures (journey/*.svg) beside its data.
+    ...(journey?.entries ?? []),
   ];
 
+  const files: ArchiveManifest['files'] = {};
+  for (const entry of others) {
+    files[entry.path] = { sha256: createHash('sha256').update(entry.data).digest('hex'), bytes: entry.data.length };
+    yield;
+  }
   const manifest: ArchiveManifest = {
     format: ARCHIVE_FORMAT_NAME,
     formatVersion: ARCHIVE_FORMAT_VERSION,
@@ -116,9 +159,7 @@ export function packArchive(content: ArchiveContent): ZipEntry[] {
     purpose: content.purpose,
     excluded: copy ? [...COACHEE_COPY_EXCLUDES] : [],
     contents: countsOf(content),
-    files: Object.fromEntries(
-      others.map((entry) => [entry.path, { sha256: createHash('sha256').update(entry.data).digest('hex'), bytes: entry.data.length }]),
-    ),
+    files,
   };
   return [{ path: MANIFEST_FILE, data: json(manifest) }, ...others];
 }

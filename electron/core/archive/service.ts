@@ -1,23 +1,30 @@
+import { randomUUID } from 'node:crypto';
 import { AppError, isAppError } from '@shared/errors';
 import {
   ARCHIVE_FILE_EXTENSION,
+  COACHEE_COPY_HTML_EXTENSION,
+  type ArchiveExportCheck,
+  type ArchiveExportKind,
   type ArchiveExportResult,
   type ArchiveImportResult,
   type ArchivePreview,
   type ArchiveProgressPhase,
-  type ArchivePurpose,
   type ArchiveScope,
+  type CoacheeCopyFormat,
   type ConflictChoice,
 } from '@shared/domain/archive';
 import { passphraseStrength } from '@shared/passphrase';
 import { requireConfirmation, type AppCore } from '../app-core';
 import { decryptWithPassphrase } from './age/age';
+import { writeCoacheeCopyPage } from './coachee-copy/write-page';
 import { collectArchive, dayOf } from './collect';
 import type { ArchiveContent } from './content';
 import { archiveErrors } from './errors';
 import { writeArchive } from './export';
-import { importArchive } from './import';
-import { slug } from './pack';
+import { importArchivePaced } from './import';
+import { Pacer } from '../backup/pacer';
+import { isDiskFull } from '../write-faults';
+import { mapsWithoutPicture, pictureOf } from './map-pictures';
 import { PendingImports } from './pending-imports';
 import { findConflicts, previewOf } from './preview';
 import { unpackArchive } from './unpack';
@@ -33,21 +40,28 @@ export interface ArchiveServiceOptions {
   zipLimits?: ZipLimits;
 }
 
-export interface ExportRequest {
-  scope: ArchiveScope;
-  purpose: ArchivePurpose;
+export type ExportRequest = ArchiveExportKind & {
   passphrase: string;
   confirm: string;
   operationId: string;
-}
+};
+
+/** An import is the coach's foreground task; between slices this long the window still answers. */
+const IMPORT_SLICE_MS = 12;
 
 /** Progress events at most this often per export (plus every change of phase and the end). */
 const PROGRESS_INTERVAL_MS = 100;
 
-/** `confidante-vault-backup-2025-03-03.confidante.age`: what, for whom, when. */
-export function suggestedArchiveName(content: ArchiveContent): string {
-  const what = content.scope.kind === 'vault' ? 'vault' : slug(content.scope.label, content.scope.kind);
-  return `confidante-${what}-${content.purpose}-${dayOf(content.createdAt)}${ARCHIVE_FILE_EXTENSION}`;
+/**
+ * A neutral name with the date: `confidante-vault-backup-2025-03-03.confidante.age`,
+ * `confidante-backup-…`, `confidante-copy-2025-03-03.html`. Never a coachee's name: being coached
+ * is itself confidential, and file names show in folders, mail and backups. The coach may rename
+ * the file in the save dialog.
+ */
+export function suggestedArchiveName(content: ArchiveContent, format: CoacheeCopyFormat = 'age'): string {
+  const what = content.purpose === 'coachee-copy' ? 'copy' : content.scope.kind === 'vault' ? 'vault-backup' : 'backup';
+  const extension = content.purpose === 'coachee-copy' && format === 'html' ? COACHEE_COPY_HTML_EXTENSION : ARCHIVE_FILE_EXTENSION;
+  return `confidante-${what}-${dayOf(content.createdAt)}${extension}`;
 }
 
 /** A file-system failure while writing, as one sentence; the partial file is already gone. */
@@ -56,11 +70,12 @@ function cannotWrite(path: string, error: unknown): AppError {
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
     return new AppError('forbidden', `Confidante may not write to ${path}; choose another folder. Nothing was saved.`);
   }
-  if (code === 'ENOSPC') return new AppError('internal', 'The disk is full, so the archive could not be saved; nothing was saved.');
+  if (isDiskFull(error)) return new AppError('disk-full', 'The disk is full, so the archive could not be saved; nothing was saved. Free some space and export again.');
   return new AppError('internal', `The archive could not be saved to ${path}${code ? ` (${code})` : ''}; nothing was saved.`);
 }
 
-function withExtension(path: string): string {
+function withExtension(path: string, page: boolean): string {
+  if (page) return /\.html?$/i.test(path) ? path : `${path}${COACHEE_COPY_HTML_EXTENSION}`;
   return path.toLowerCase().endsWith('.age') ? path : `${path}${ARCHIVE_FILE_EXTENSION}`;
 }
 
@@ -97,22 +112,28 @@ export class ArchiveService {
         createdAt: new Date().toISOString(),
       });
       progress('reading', 1, 1);
-      const chosen = await this.options.chooseDestination(suggestedArchiveName(content));
-      if (chosen === null) return { saved: false, path: null, bytes: 0 };
+      // A coachee copy as a web page: the same archive, armored, inside a page that decrypts it.
+      const page = request.purpose === 'coachee-copy' && request.format === 'html';
+      const chosen = await this.options.chooseDestination(suggestedArchiveName(content, page ? 'html' : 'age'));
+      if (chosen === null) return { saved: false, path: null, bytes: 0, mapsWithoutPicture: 0 };
       checkpoint();
-      const path = withExtension(chosen);
-      const bytes = await writeArchive(content, request.passphrase, path, {
-        ...(this.options.scryptLogN !== undefined ? { logN: this.options.scryptLogN } : {}),
-        checkpoint,
-        onProgress: progress,
-      }).catch((error: unknown) => {
+      const path = withExtension(chosen, page);
+      const options = { ...(this.options.scryptLogN !== undefined ? { logN: this.options.scryptLogN } : {}), checkpoint, onProgress: progress };
+      const written = page ? writeCoacheeCopyPage(content, request.passphrase, path, options) : writeArchive(content, request.passphrase, path, options);
+      const bytes = await written.catch((error: unknown) => {
         throw isAppError(error) ? error : cannotWrite(path, error);
       });
       progress('done', bytes, bytes);
-      return { saved: true, path, bytes };
+      return { saved: true, path, bytes, mapsWithoutPicture: content.maps.filter((map) => pictureOf(map).kind === 'missing').length };
     } finally {
       this.running.delete(request.operationId);
     }
+  }
+
+  /** Before an export: the maps of the scope that have no picture yet (the coach can open them first). */
+  check(scope: ArchiveScope): ArchiveExportCheck {
+    if (!this.core.vault.isUnlocked) throw new AppError('locked', 'The vault is locked.');
+    return { mapsWithoutPicture: mapsWithoutPicture(this.core.repos, scope) };
   }
 
   cancel(operationId: string): { cancelled: boolean } {
@@ -149,12 +170,42 @@ export class ArchiveService {
     return previewOf(content, conflicts, token);
   }
 
-  import(input: { importToken: string; resolutions: Record<string, ConflictChoice> }): ArchiveImportResult {
+  /**
+   * Import a previewed archive: one transaction, written a record at a time with 'importing'
+   * progress under `operationId`, cancellable (archiveCancel) until its final commit. Saves the
+   * window makes meanwhile wait for it (AppCore.exclusive), so a cancel never rolls one back.
+   */
+  async import(input: { importToken: string; resolutions: Record<string, ConflictChoice>; operationId?: string }): Promise<ArchiveImportResult> {
     const pending = this.pending.get(input.importToken);
     if (!pending) throw archiveErrors.unknownImport();
-    const result = importArchive(this.core.vault.db, this.core.repos, pending.content, input.resolutions, pending.conflictIds);
-    this.pending.drop(input.importToken);
-    return result;
+    // The share hub writes the coachee's map edits by itself: they must not join the import's transaction.
+    if (this.core.share.state().active) throw archiveErrors.importWhileSharing();
+    const operationId = input.operationId ?? randomUUID();
+    if (this.running.has(operationId)) throw new AppError('conflict', 'That import is already running.');
+    const operation = { cancelled: false };
+    this.running.set(operationId, operation);
+    const progress = this.progress(operationId);
+    const pacer = new Pacer({
+      sliceMs: IMPORT_SLICE_MS,
+      busyRestMs: 0,
+      check: () => {
+        if (operation.cancelled) throw archiveErrors.importCancelled();
+        // The coach is watching the progress bar, not idle.
+        this.core.idleLock.touch();
+      },
+    });
+    try {
+      const result = await this.core.exclusive(() =>
+        importArchivePaced(this.core.vault.db, this.core.repos, pending.content, input.resolutions, pending.conflictIds, {
+          pause: pacer.pause,
+          onProgress: (done, total) => progress('importing', done, total),
+        }),
+      );
+      this.pending.drop(input.importToken);
+      return result;
+    } finally {
+      this.running.delete(operationId);
+    }
   }
 
   discard(importToken: string): void {

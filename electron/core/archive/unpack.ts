@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ARCHIVE_FORMAT_VERSION } from '@shared/domain/archive';
 import { DATA_FILES, MANIFEST_FILE, countsOf, dataSchemas, manifestSchema, type ArchiveContent, type ArchiveManifest } from './content';
 import { archiveErrors } from './errors';
+import { checkJourneyReferences } from './journey-records';
+import { runSteps, type Steps } from './steps';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -31,7 +33,12 @@ function validate<S extends z.ZodType>(name: string, schema: S, value: unknown):
   throw archiveErrors.invalidData(name, `${where}${issue?.message ?? 'unexpected content'}`);
 }
 
-function readManifest(files: ReadonlyMap<string, Buffer>): ArchiveManifest {
+/**
+ * The manifest: its version first (a newer format may differ anywhere else), then everything but
+ * its list of files, then that list a batch of entries per step (a whole vault lists tens of
+ * thousands). Problems are reported as validating it whole would.
+ */
+function* readManifest(files: ReadonlyMap<string, Buffer>): Steps<ArchiveManifest> {
   const bytes = files.get(MANIFEST_FILE);
   if (!bytes) throw archiveErrors.noManifest();
   let value: unknown;
@@ -40,14 +47,33 @@ function readManifest(files: ReadonlyMap<string, Buffer>): ArchiveManifest {
   } catch {
     throw archiveErrors.noManifest();
   }
-  // The version is read before the rest: a newer format may differ anywhere else.
   const version = (value as { formatVersion?: unknown } | null)?.formatVersion;
   if (typeof version === 'number' && version > ARCHIVE_FORMAT_VERSION) throw archiveErrors.newerFormat(version);
-  return validate(MANIFEST_FILE, manifestSchema, value);
+  const listed = (value as { files?: unknown } | null)?.files;
+  if (listed === null || typeof listed !== 'object' || Array.isArray(listed)) return validate(MANIFEST_FILE, manifestSchema, value);
+  yield;
+  const manifest = validate(MANIFEST_FILE, manifestSchema, { ...(value as object), files: {} });
+  const { keyType, valueType } = manifestSchema.shape.files;
+  const entries = Object.entries(listed as Record<string, unknown>);
+  // No prototype: a file named __proto__ is an entry like any other (and is then refused as unlisted or unsafe).
+  const checked = Object.create(null) as ArchiveManifest['files'];
+  for (let at = 0; at < entries.length; at += RECORDS_PER_STEP) {
+    for (const [name, entry] of entries.slice(at, at + RECORDS_PER_STEP)) {
+      validate(MANIFEST_FILE, keyType, name);
+      const parsed = valueType.safeParse(entry);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw archiveErrors.invalidData(MANIFEST_FILE, `${['files', name, ...(issue?.path ?? [])].join('.')}: ${issue?.message ?? 'unexpected content'}`);
+      }
+      checked[name] = parsed.data;
+    }
+    yield;
+  }
+  return { ...manifest, files: checked };
 }
 
 /** Every file but the manifest is listed in it with its SHA-256; nothing more, nothing less. */
-function checkFiles(files: ReadonlyMap<string, Buffer>, manifest: ArchiveManifest): void {
+function* checkFiles(files: ReadonlyMap<string, Buffer>, manifest: ArchiveManifest): Steps<void> {
   for (const name of files.keys()) {
     if (name !== MANIFEST_FILE && !Object.hasOwn(manifest.files, name)) throw archiveErrors.unlisted(name);
   }
@@ -56,7 +82,33 @@ function checkFiles(files: ReadonlyMap<string, Buffer>, manifest: ArchiveManifes
     if (!bytes || name === MANIFEST_FILE) throw archiveErrors.missing(name);
     const actual = createHash('sha256').update(bytes).digest('hex');
     if (actual !== expected.sha256 || bytes.length !== expected.bytes) throw archiveErrors.hashMismatch(name);
+    yield;
   }
+}
+
+/** Records validated between two steps: a data file may hold ten thousand sessions. */
+const RECORDS_PER_STEP = 200;
+
+/**
+ * `validate` for a data file (an array of records), a batch of records per step. The first
+ * problem is reported exactly as validating the whole array would: index, field, message.
+ */
+function* validateRecords<E extends z.ZodType>(name: string, schema: z.ZodArray<E>, value: unknown): Steps<Array<z.output<E>>> {
+  if (!Array.isArray(value)) return validate(name, schema, value);
+  const batch = z.array(schema.element);
+  const records: Array<z.output<E>> = [];
+  for (let at = 0; at < value.length; at += RECORDS_PER_STEP) {
+    const parsed = batch.safeParse(value.slice(at, at + RECORDS_PER_STEP));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const path = issue ? [typeof issue.path[0] === 'number' ? issue.path[0] + at : issue.path[0], ...issue.path.slice(1)] : [];
+      const where = issue && path.length > 0 ? `${path.join('.')}: ` : '';
+      throw archiveErrors.invalidData(name, `${where}${issue?.message ?? 'unexpected content'}`);
+    }
+    records.push(...parsed.data);
+    yield;
+  }
+  return records;
 }
 
 function unique(name: string, ids: readonly string[], what: string): void {
@@ -104,37 +156,67 @@ function checkReferences(content: ArchiveContent): void {
  * maps from the files the indexes name, and the references between records.
  */
 export function unpackArchive(files: ReadonlyMap<string, Buffer>): ArchiveContent {
-  const manifest = readManifest(files);
-  checkFiles(files, manifest);
+  return runSteps(unpackArchiveSteps(files));
+}
 
-  const read = <K extends keyof typeof dataSchemas>(key: K): z.output<(typeof dataSchemas)[K]> => {
+/** `unpackArchive` in small steps: a checksum, or a batch of records, at a time. */
+export function* unpackArchiveSteps(files: ReadonlyMap<string, Buffer>): Steps<ArchiveContent> {
+  const manifest = yield* readManifest(files);
+  yield* checkFiles(files, manifest);
+
+  function* read<K extends keyof typeof dataSchemas>(key: K): Steps<z.output<(typeof dataSchemas)[K]>> {
     const name = DATA_FILES[key];
     const bytes = files.get(name);
     // A data file a coachee copy leaves out is simply absent.
-    return validate(name, dataSchemas[key], bytes ? parseJson(name, bytes) : []) as z.output<(typeof dataSchemas)[K]>;
-  };
+    const value = bytes ? parseJson(name, bytes) : [];
+    yield;
+    return (yield* validateRecords(name, dataSchemas[key] as z.ZodArray<z.ZodType>, value)) as z.output<(typeof dataSchemas)[K]>;
+  }
   const fileText = (index: string, name: string): string => {
     const bytes = files.get(name);
     if (!bytes) throw archiveErrors.invalidData(index, `it names ${name}, which the archive does not hold`);
     return text(name, bytes);
   };
 
+  // In the order the files were always read, so that of two problems the same one is reported.
+  const coachees = yield* read('coachees');
+  const boundaryChecks = yield* read('boundaryChecks');
+  const sessions = yield* read('sessions');
+  const notes: ArchiveContent['notes'] = [];
+  for (const n of yield* read('notes')) {
+    notes.push({ sessionId: n.sessionId, lexicalJson: fileText(DATA_FILES.notes, n.lexicalFile), plainText: n.plainText, updatedAt: n.updatedAt });
+    if (notes.length % RECORDS_PER_STEP === 0) yield;
+  }
+  const maps: ArchiveContent['maps'] = [];
+  for (const m of yield* read('maps')) {
+    maps.push({ sessionId: m.sessionId, snapshotJson: fileText(DATA_FILES.maps, m.snapshotFile), updatedAt: m.updatedAt });
+    if (maps.length % RECORDS_PER_STEP === 0) yield;
+  }
+  const actions = yield* read('actions');
+  const promptAnswers = yield* read('promptAnswers');
+  const customPrompts = yield* read('customPrompts');
+  const observations = yield* read('observations');
+  // Absent from archives made before the journey: read as none.
+  const journey = { goals: yield* read('goals'), ratings: yield* read('progressRatings'), feedbackGiven: yield* read('feedbackGiven'), sessionFeedback: yield* read('sessionFeedback') };
+
   const content: ArchiveContent = {
     scope: manifest.scope,
     purpose: manifest.purpose,
     createdAt: manifest.createdAt,
     appVersion: manifest.appVersion,
-    coachees: read('coachees'),
-    boundaryChecks: read('boundaryChecks'),
-    sessions: read('sessions'),
-    notes: read('notes').map((n) => ({ sessionId: n.sessionId, lexicalJson: fileText(DATA_FILES.notes, n.lexicalFile), plainText: n.plainText, updatedAt: n.updatedAt })),
-    maps: read('maps').map((m) => ({ sessionId: m.sessionId, snapshotJson: fileText(DATA_FILES.maps, m.snapshotFile), updatedAt: m.updatedAt })),
-    actions: read('actions'),
-    promptAnswers: read('promptAnswers'),
-    customPrompts: read('customPrompts'),
-    observations: read('observations'),
+    coachees,
+    boundaryChecks,
+    sessions,
+    notes,
+    maps,
+    actions,
+    promptAnswers,
+    customPrompts,
+    observations,
+    journey,
   };
   checkReferences(content);
+  checkJourneyReferences(journey, sessions, new Set(coachees.map((c) => c.id)), actions);
 
   const counts = countsOf(content);
   for (const [kind, count] of Object.entries(manifest.contents)) {

@@ -36,7 +36,7 @@ export interface VaultWriter {
   saveBoundaryCheck(check: BoundaryCheck): void;
   insertSession(session: Session): void;
   updateSession(session: Session): void;
-  /** Before replacing a session: remove its note, map, answers and actions (and observations, if asked). */
+  /** Before replacing a session: remove its note, map, answers, actions, ratings and feedback (and observations, if asked). */
   clearSession(sessionId: string, options: { observations: boolean }): void;
   saveNote(note: SessionNote): void;
   saveMap(map: SystemMap): void;
@@ -84,13 +84,14 @@ export function vaultWriter(db: Db): VaultWriter {
     saveBoundaryCheck(check) {
       run(
         `INSERT INTO boundary_checks (coachee_id, manages_performance_or_pay, conflict_of_interest, confidentiality_agreed,
-           limits_explained, conflict_acknowledged, answered_at)
+           limits_explained, conflict_acknowledged, answered_at, confidentiality_agreed_at, limits_explained_at)
          VALUES (@coacheeId, @managesPerformanceOrPay, @conflictOfInterest, @confidentialityAgreed, @limitsExplained,
-           @conflictAcknowledged, @answeredAt)
+           @conflictAcknowledged, @answeredAt, @confidentialityAgreedAt, @limitsExplainedAt)
          ON CONFLICT (coachee_id) DO UPDATE SET
            manages_performance_or_pay = excluded.manages_performance_or_pay, conflict_of_interest = excluded.conflict_of_interest,
            confidentiality_agreed = excluded.confidentiality_agreed, limits_explained = excluded.limits_explained,
-           conflict_acknowledged = excluded.conflict_acknowledged, answered_at = excluded.answered_at`,
+           conflict_acknowledged = excluded.conflict_acknowledged, answered_at = excluded.answered_at,
+           confidentiality_agreed_at = excluded.confidentiality_agreed_at, limits_explained_at = excluded.limits_explained_at`,
         {
           coacheeId: check.coacheeId,
           managesPerformanceOrPay: bit(check.managesPerformanceOrPay),
@@ -99,6 +100,8 @@ export function vaultWriter(db: Db): VaultWriter {
           limitsExplained: bit(check.limitsExplained),
           conflictAcknowledged: bit(check.conflictAcknowledged),
           answeredAt: check.answeredAt,
+          confidentialityAgreedAt: check.confidentialityAgreedAt,
+          limitsExplainedAt: check.limitsExplainedAt,
         },
       );
     },
@@ -129,6 +132,10 @@ export function vaultWriter(db: Db): VaultWriter {
       run(`DELETE FROM prompt_answers WHERE session_id = ?`, sessionId);
       run(`DELETE FROM actions WHERE session_id = ?`, sessionId);
       if (options.observations) run(`DELETE FROM observations WHERE session_id = ?`, sessionId);
+      // The journey of the session: a coachee copy holds it too, so it is replaced either way.
+      run(`DELETE FROM progress_ratings WHERE session_id = ?`, sessionId);
+      run(`DELETE FROM feedback_given WHERE session_id = ?`, sessionId);
+      run(`DELETE FROM session_feedback WHERE session_id = ?`, sessionId);
     },
 
     saveNote(note) {
@@ -152,8 +159,8 @@ export function vaultWriter(db: Db): VaultWriter {
 
     insertAction(action) {
       run(
-        `INSERT INTO actions (id, session_id, coachee_id, what, owner, due_date, status, followed_up_in_session, created_at, updated_at)
-         VALUES (@id, @sessionId, @coacheeId, @what, @owner, @dueDate, @status, @followedUpInSession, @createdAt, @updatedAt)`,
+        `INSERT INTO actions (id, session_id, coachee_id, what, owner, due_date, status, followed_up_in_session, goal_id, created_at, updated_at)
+         VALUES (@id, @sessionId, @coacheeId, @what, @owner, @dueDate, @status, @followedUpInSession, @goalId, @createdAt, @updatedAt)`,
         action,
       );
     },

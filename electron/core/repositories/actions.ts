@@ -13,13 +13,14 @@ interface ActionRow {
   due_date: string | null;
   status: ActionStatus;
   followed_up_in_session: string | null;
+  goal_id: string | null;
   created_at: string;
   updated_at: string;
 }
 
-const COLUMNS = `id, session_id, coachee_id, what, owner, due_date, status, followed_up_in_session, created_at, updated_at`;
+const COLUMNS = `id, session_id, coachee_id, what, owner, due_date, status, followed_up_in_session, goal_id, created_at, updated_at`;
 
-const PATCH_KEYS = ['what', 'owner', 'dueDate', 'status'] as const satisfies readonly (keyof ActionPatch)[];
+const PATCH_KEYS = ['what', 'owner', 'dueDate', 'status', 'goalId'] as const satisfies readonly (keyof ActionPatch)[];
 
 // Dated actions first, soonest due first; then undated ones in the order they were agreed.
 const DUE_ORDER = `ORDER BY due_date IS NULL, due_date, created_at, id`;
@@ -34,6 +35,7 @@ function toAction(row: ActionRow): Action {
     dueDate: row.due_date,
     status: row.status,
     followedUpInSession: row.followed_up_in_session,
+    goalId: row.goal_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -65,14 +67,23 @@ export function actionRepository(db: Db, now: Clock): ActionRepository {
     return coacheeId;
   };
 
+  // The schema refuses it too (a trigger); this says so in words the coach can act on.
+  const checkGoal = (goalId: string | null, coacheeId: string): void => {
+    if (goalId === null) return;
+    const owner = statement<[string], string>(db, `SELECT coachee_id FROM goals WHERE id = ?`).pluck().get(goalId);
+    if (owner === undefined) throw notFound('goal', goalId);
+    if (owner !== coacheeId) throw new AppError('invalid-input', "An action can only serve one of its own coachee's goals.");
+  };
+
   const change = db.transaction((id: string, edit: (current: Action) => Action): Action => {
     const current = get(id);
     if (!current) throw notFound('action', id);
     const next = { ...edit(current), updatedAt: now() };
+    if (next.goalId !== current.goalId) checkGoal(next.goalId, next.coacheeId);
     statement(
       db,
       `UPDATE actions SET what = @what, owner = @owner, due_date = @dueDate, status = @status,
-         followed_up_in_session = @followedUpInSession, updated_at = @updatedAt
+         followed_up_in_session = @followedUpInSession, goal_id = @goalId, updated_at = @updatedAt
        WHERE id = @id`,
     ).run(next);
     return next;
@@ -89,13 +100,15 @@ export function actionRepository(db: Db, now: Clock): ActionRepository {
       dueDate: input.dueDate ?? null,
       status: 'open',
       followedUpInSession: null,
+      goalId: input.goalId ?? null,
       createdAt: at,
       updatedAt: at,
     };
+    checkGoal(action.goalId, action.coacheeId);
     statement(
       db,
       `INSERT INTO actions (${COLUMNS})
-       VALUES (@id, @sessionId, @coacheeId, @what, @owner, @dueDate, @status, @followedUpInSession, @createdAt, @updatedAt)`,
+       VALUES (@id, @sessionId, @coacheeId, @what, @owner, @dueDate, @status, @followedUpInSession, @goalId, @createdAt, @updatedAt)`,
     ).run(action);
     return action;
   });

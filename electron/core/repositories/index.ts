@@ -4,9 +4,12 @@ import { promptAnswerRepository, type PromptAnswerRepository } from './answers';
 import { boundaryCheckRepository, type BoundaryCheckRepository } from './boundary-checks';
 import { coacheeRepository, type CoacheeRepository } from './coachees';
 import { customPromptRepository, type CustomPromptRepository } from './custom-prompts';
+import { feedbackRepository, type FeedbackRepository } from './feedback';
+import { goalRepository, type GoalRepository } from './goals';
 import { systemMapRepository, type SystemMapRepository } from './maps';
 import { noteRepository, type NoteRepository } from './notes';
 import { observationRepository, type ObservationRepository } from './observations';
+import { progressRatingRepository, type ProgressRatingRepository } from './progress-ratings';
 import { sessionRepository, type SessionRepository } from './sessions';
 import { settingsRepository, type SettingsRepository } from './settings';
 import { systemClock, type Clock } from './support';
@@ -22,6 +25,9 @@ export interface Repositories {
   actions: ActionRepository;
   observations: ObservationRepository;
   settings: SettingsRepository;
+  goals: GoalRepository;
+  ratings: ProgressRatingRepository;
+  feedback: FeedbackRepository;
 }
 
 export interface RepositoryOptions {
@@ -48,6 +54,9 @@ export function createRepositories(db: Db, options: RepositoryOptions = {}): Rep
     actions: actionRepository(db, now),
     observations: observationRepository(db, now),
     settings: settingsRepository(db),
+    goals: goalRepository(db, now),
+    ratings: progressRatingRepository(db, now),
+    feedback: feedbackRepository(db, now),
   };
 }
 

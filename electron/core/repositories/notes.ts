@@ -1,4 +1,5 @@
 import type { SessionNote } from '@shared/domain/note';
+import { idleMaintenance } from '../db/idle-maintenance';
 import type { Db } from '../db/open-database';
 import { statement } from './statements';
 import type { Clock } from './support';
@@ -28,6 +29,8 @@ export function noteRepository(db: Db, now: Clock): NoteRepository {
       return row ? toNote(row) : null;
     },
 
+    // Autosave: one statement, one commit (its WAL frames fsynced before it returns). The search
+    // index's segment merges and the WAL checkpoint it would otherwise run are left to idle time.
     save(sessionId, lexicalJson, plainText) {
       const note: SessionNote = { sessionId, lexicalJson, plainText, updatedAt: now() };
       statement(
@@ -37,6 +40,7 @@ export function noteRepository(db: Db, now: Clock): NoteRepository {
          ON CONFLICT (session_id) DO UPDATE SET
            lexical_json = excluded.lexical_json, plain_text = excluded.plain_text, updated_at = excluded.updated_at`,
       ).run(note);
+      idleMaintenance(db).afterWrite();
       return note;
     },
 

@@ -67,6 +67,8 @@ export interface SessionRepository {
   listByCoachee(coacheeId: string, options?: { limit?: number }): Session[];
   /** Sessions not yet ended, oldest first: what to offer to resume after a restart. */
   listOpen(): Session[];
+  /** The coachee's session not yet ended, if any (the oldest, should there be several). */
+  openForCoachee(coacheeId: string): Session | null;
   update(id: string, patch: SessionPatch): Session;
   /** Close the contract: record the outcome; endedAt is kept if already set, otherwise now. */
   end(id: string, ending: SessionEnding): Session;
@@ -147,6 +149,14 @@ export function sessionRepository(db: Db, now: Clock): SessionRepository {
       return statement<[], SessionRow>(db, `SELECT ${COLUMNS} FROM sessions WHERE ended_at IS NULL ORDER BY started_at`)
         .all()
         .map(toSession);
+    },
+
+    openForCoachee(coacheeId) {
+      const row = statement<[string], SessionRow>(
+        db,
+        `SELECT ${COLUMNS} FROM sessions WHERE coachee_id = ? AND ended_at IS NULL ORDER BY started_at, id LIMIT 1`,
+      ).get(coacheeId);
+      return row ? toSession(row) : null;
     },
 
     update: (id, patch) => change(id, (current) => applyPatch(current, patch, PATCH_KEYS)),

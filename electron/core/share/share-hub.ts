@@ -1,3 +1,4 @@
+import type { Appearance } from '@shared/domain/settings';
 import type { CoacheeScreen, MapDiff, MapRecord, ShareState, ShareView } from '@shared/domain/share';
 import type { CoacheeEvent } from '@shared/ipc/events';
 
@@ -12,6 +13,8 @@ export interface ShareHubDeps {
   mapSvg?(sessionId: string): string | null;
   /** The tldraw license key in the vault's settings ('' when none): the coachee's canvas needs it too. */
   mapLicenseKey?(): string;
+  /** The coach's appearance setting: the coachee's window is light or dark as the coach's is. */
+  appearance?(): Appearance;
 }
 
 interface Shared {
@@ -81,16 +84,23 @@ export class ShareHub {
     this.scheduleSave();
   }
 
-  /** The coachee's screen: only the view and, with the map view, the map. */
+  /** The coachee's screen: only the view and, with the map view, the map; and the coach's appearance. */
   screen(): CoacheeScreen {
-    if (!this.shared) return { view: { kind: 'closed' }, mapSnapshot: null };
-    if (this.shared.view.kind !== 'map') return { view: this.shared.view, mapSnapshot: null };
+    const appearance = this.deps.appearance ? { appearance: this.deps.appearance() } : {};
+    if (!this.shared) return { view: { kind: 'closed' }, mapSnapshot: null, ...appearance };
+    if (this.shared.view.kind !== 'map') return { view: this.shared.view, mapSnapshot: null, ...appearance };
     return {
       view: this.shared.view,
       mapSnapshot: this.serialize(),
       mapSvg: this.deps.mapSvg?.(this.shared.sessionId) ?? null,
       mapLicenseKey: this.deps.mapLicenseKey?.() ?? '',
+      ...appearance,
     };
+  }
+
+  /** The coach changed light or dark: the coachee's window is told at once (its view is unchanged). */
+  appearanceChanged(): void {
+    this.pushScreen();
   }
 
   onCoacheeEvent(listener: (event: CoacheeEvent) => void): () => void {

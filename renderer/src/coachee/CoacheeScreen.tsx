@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CoacheeScreen as Screen, MapDiff } from '@shared/domain/share';
+import { setAppearance } from '../theme/appearance';
 import { coacheeApi } from './client';
 import { SharedMap } from './SharedMap';
 
@@ -14,19 +15,28 @@ export function CoacheeScreen() {
   const [screen, setScreen] = useState<Screen | null>(null);
   // A new map view (or a reconnect) remounts the canvas from the hub's current document.
   const [generation, setGeneration] = useState(0);
+  const shown = useRef<Screen | null>(null);
 
   useEffect(() => {
     let live = true;
+    const show = (next: Screen) => {
+      // The coach's window is light or dark: this one is too.
+      setAppearance(next.appearance ?? 'system');
+      shown.current = next;
+      setScreen(next);
+    };
     const stop = coacheeApi.onEvent((event) => {
       if (event.type === 'screen') {
-        setScreen(event.screen);
-        setGeneration((g) => g + 1);
+        // Only the appearance changed: the canvas stays as it is (tldraw follows the theme by itself).
+        const sameView = shown.current !== null && sameExceptAppearance(shown.current, event.screen);
+        show(event.screen);
+        if (!sameView) setGeneration((g) => g + 1);
       } else if (event.type === 'map-diff') {
         for (const listener of diffListeners) listener(event.diff);
       }
     });
     coacheeApi.coacheeScreen({}).then(
-      (first) => live && setScreen(first),
+      (first) => live && show(first),
       () => live && setScreen({ view: { kind: 'closed' }, mapSnapshot: null }),
     );
     return () => {
@@ -71,4 +81,10 @@ export function CoacheeScreen() {
     case 'closed':
       return <main className="coachee-card coachee-card--closed" aria-label="Nothing shared" />;
   }
+}
+
+function sameExceptAppearance(a: Screen, b: Screen): boolean {
+  const { appearance: _a, ...restA } = a;
+  const { appearance: _b, ...restB } = b;
+  return JSON.stringify(restA) === JSON.stringify(restB);
 }

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { CoacheeScreen } from './CoacheeScreen';
 import '../styles/base.css';
 import './coachee.css';
+import '../theme/appearance';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -18,7 +18,9 @@ function wrongTypeFor(value: unknown): unknown {
 
 /** Inputs that no schema may accept: wrong shapes, a wrong type in each field, each field missing, an extra field. */
 function malformedVariants(method: CoachMethod, valid: Record<string, unknown>): Array<[string, unknown]> {
-  const shape = (coachCalls[method].input as unknown as z.ZodObject).shape;
+  const input = coachCalls[method].input as unknown as z.ZodObject | z.ZodDiscriminatedUnion<z.ZodObject[]>;
+  // An input of several shapes (archiveExport: a backup, or a coachee copy) is varied around the shape of its sample.
+  const shape = ('options' in input ? input.options.find((option) => option.safeParse(valid).success)! : input).shape;
   const variants: Array<[string, unknown]> = [
     ['undefined', undefined],
     ['null', null],

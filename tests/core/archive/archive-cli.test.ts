@@ -7,7 +7,7 @@ import type { AppCore } from '../../../electron/core/app-core';
 import { tempDir } from '../../support/temp-vault';
 import { ageCliMissing, runAgeWithPty } from './age-cli';
 import { entriesOf } from './craft';
-import { ARCHIVE_PASSPHRASE, archiveHandlers, dumpVault, openCore, seedVault } from './fixtures';
+import { ARCHIVE_PASSPHRASE, archiveHandlers, dumpVault, openCore, seedVault, type Seeded } from './fixtures';
 
 const missing = ageCliMissing();
 if (missing) console.warn(`[archive] age CLI interop skipped: ${missing}.`);
@@ -17,11 +17,12 @@ describe.skipIf(missing !== null)('archives and the age CLI', () => {
   let dir: string;
   let cleanup: () => void;
   let source: AppCore;
+  let seeded: Seeded;
 
   beforeAll(async () => {
     ({ dir, cleanup } = tempDir('confidante-age-cli-'));
     source = await openCore(join(dir, 'source'));
-    seedVault(source);
+    seeded = seedVault(source);
   });
   afterAll(() => {
     source.close();
@@ -51,6 +52,35 @@ describe.skipIf(missing !== null)('archives and the age CLI', () => {
     expect(manifest).toMatchObject({ format: 'confidante-archive', formatVersion: 1 });
     const readme = spawnSync('unzip', ['-p', zip, 'README.txt'], { encoding: 'utf8' }).stdout;
     expect(readme).toContain('CONFIDANTE ARCHIVE');
+  });
+
+  it('age -d opens the armored block copied out of a coachee copy’s web page; unzip -t passes', async () => {
+    const result = await archiveHandlers(source, join(dir, 'copy')).archiveExport({
+      scope: { kind: 'coachee', id: seeded.anaId },
+      purpose: 'coachee-copy',
+      format: 'html',
+      passphrase: ARCHIVE_PASSPHRASE,
+      confirm: ARCHIVE_PASSPHRASE,
+      operationId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6e',
+    });
+    expect(result.path).toBe(join(dir, 'copy.html'));
+    // What a coachee's IT helper does: copy the block from the page's source into a file.
+    const armor = /-----BEGIN AGE ENCRYPTED FILE-----[\s\S]*?-----END AGE ENCRYPTED FILE-----/.exec(readFileSync(result.path!, 'utf8'))![0];
+    const armored = join(dir, 'record.age');
+    writeFileSync(armored, `${armor}\n`);
+    const zip = join(dir, 'record.zip');
+    const run = await runAgeWithPty(['-d', '-o', zip, armored], ARCHIVE_PASSPHRASE);
+    expect(run.code, run.output).toBe(0);
+    const test = spawnSync('unzip', ['-t', zip], { encoding: 'utf8' });
+    expect(test.status, test.stdout + test.stderr).toBe(0);
+    expect(test.stdout).toMatch(/No errors detected/);
+    expect(spawnSync('unzip', ['-p', zip, 'record.html'], { encoding: 'utf8' }).stdout).toContain('Ana Lima: your coaching sessions');
+
+    // Control: the same block with one character changed is refused by age.
+    const flipped = armor.replace(/\n([A-Za-z0-9+/]{10})([A-Za-z0-9+/])/, (_m, head: string, c: string) => `\n${head}${c === 'A' ? 'B' : 'A'}`);
+    writeFileSync(armored, `${flipped}\n`);
+    const refused = await runAgeWithPty(['-d', '-o', join(dir, 'refused.zip'), armored], ARCHIVE_PASSPHRASE);
+    expect(refused.code).not.toBe(0);
   });
 
   it('an archive made by age -p from a zip Confidante would write imports, every record equal', async () => {

@@ -4,6 +4,7 @@ import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { $createLineBreakNode, $createParagraphNode, $createTextNode, $getRoot, createEditor } from 'lexical';
 import { createArchiveHandlers, type ArchiveDeps } from '../../../electron/core/api/archive-handlers';
 import { AppCore } from '../../../electron/core/app-core';
+import { idleMaintenance } from '../../../electron/core/db/idle-maintenance';
 import { GOOD_PASSPHRASE, TEST_KDF } from '../../support/temp-vault';
 import { realisticMapSnapshot } from './map-fixture';
 
@@ -15,6 +16,13 @@ export const SENTINELS = {
   observation: 'SENTINEL-OBSERVATION-7d1f',
   disclosure: 'SENTINEL-DISCLOSURE-52aa',
 } as const;
+
+/**
+ * What the renderer stores beside a map: tldraw's own SVG of it (`editor.getSvgString`). Core tests
+ * cannot run tldraw, so they store this stand-in; the end-to-end tests store the real thing by
+ * drawing in the app. Archives must carry it byte for byte, whatever it is.
+ */
+export const MAP_PICTURE = `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="240" viewBox="-32 -32 480 240" stroke-linecap="round"><defs><style>@font-face{font-family:"tldraw_draw";src:url("data:font/woff2;base64,AAAA")}</style></defs><rect width="220" height="120" fill="#fdf6e3" stroke="#1d1d1d"/><text x="20" y="60" font-family="tldraw_draw">Who decides? Ana &amp; CEO</text></svg>`;
 
 /** A vault, created and unlocked, with the cheap test KDF. */
 export async function openCore(dir: string): Promise<AppCore> {
@@ -116,7 +124,7 @@ export function seedVault(core: AppCore): Seeded {
   const first = repos.sessions.create({ coacheeId: ana.id, walkAwayWith: 'Clarity on the new role', startedAt: '2025-02-03T09:00:00.000Z' });
   const note = realisticNote(NOTE_MARKDOWN);
   repos.notes.save(first.id, note.lexicalJson, note.plainText);
-  repos.maps.save(first.id, realisticMapSnapshot({ left: 'Ana', right: 'CEO', note: 'Budget pressure', text: 'Who decides?' }));
+  repos.maps.save(first.id, realisticMapSnapshot({ left: 'Ana', right: 'CEO', note: 'Budget pressure', text: 'Who decides?' }), { svg: MAP_PICTURE });
   const asked = repos.answers.create({ sessionId: first.id, promptId: custom.id, promptText: custom.text, category: 'values', intensity: 'tough' });
   repos.answers.setAnswer(asked.id, 'Saying no to the CEO');
   repos.answers.create({ sessionId: first.id, promptId: 'values-01', promptText: 'What matters most?', category: 'values', intensity: 'supportive', answer: 'My team' });
@@ -150,10 +158,36 @@ const TABLE_ORDER: Record<string, string> = {
   settings: 'key',
 };
 
-/** Every row of every data table, in a stable order: two vaults with equal dumps hold the same records. */
+/**
+ * Every row of every data table, in a stable order: two vaults with equal dumps hold the same records.
+ * A map's picture and its bookkeeping (the SVG, and the fingerprints that say whether it is of the
+ * stored snapshot: migration 002) are left out: an archive carries the picture as map.svg, but an
+ * import stores the snapshot only, and the map gets its picture again when it is next opened.
+ */
 export function dumpVault(core: AppCore, tables: readonly string[] = Object.keys(TABLE_ORDER).filter((t) => t !== 'settings')): Record<string, unknown[]> {
   const db = core.vault.db;
-  return Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY ${TABLE_ORDER[table]}`).all()]));
+  const withoutPicture = (row: unknown) => {
+    const { svg: _svg, svg_document_hash: _pictureOf, document_hash: _drawing, ...rest } = row as Record<string, unknown>;
+    return rest;
+  };
+  return Object.fromEntries(
+    tables.map((table) => {
+      const rows = db.prepare(`SELECT * FROM ${table} ORDER BY ${TABLE_ORDER[table]}`).all();
+      return [table, table === 'system_maps' ? rows.map(withoutPicture) : rows];
+    }),
+  );
+}
+
+/**
+ * Finish the work writes leave for a quiet moment (search-index merges, a WAL checkpoint), then stop
+ * it: a test that proves "the vault files are byte-identical afterwards" must not see that work
+ * land in the middle. Driven through the maintenance's own step(), as its docs offer tests.
+ */
+export function settleVault(core: AppCore): void {
+  const maintenance = idleMaintenance(core.vault.db);
+  while (maintenance.step(true).merged);
+  maintenance.step(true);
+  maintenance.stop();
 }
 
 /** What a call threw (or rejected with), or null when it succeeded. */

@@ -41,21 +41,43 @@ describe('archive calls', () => {
   const exportsIn = () => readdirSync(dir).filter((name) => name !== 'vault');
 
   it('writes nothing when the coach cancels the save dialog', async () => {
-    expect(await archiveHandlers(core, null).archiveExport(request())).toEqual({ saved: false, path: null, bytes: 0 });
+    expect(await archiveHandlers(core, null).archiveExport(request())).toEqual({ saved: false, path: null, bytes: 0, mapsWithoutPicture: 0 });
     expect(exportsIn()).toEqual([]);
   });
 
-  it('asks the save dialog with a telling name, and keeps an .age name the coach typed', async () => {
-    let suggested = '';
+  it('asks the save dialog with a neutral name (no coachee’s name), and keeps a name the coach typed', async () => {
+    const suggested: string[] = [];
     const handlers = archiveHandlers(core, null, {
       chooseDestination: async (name) => {
-        suggested = name;
-        return join(dir, 'mine.age');
+        suggested.push(name);
+        return join(dir, name.endsWith('.html') ? 'mine.htm' : 'mine.age');
       },
     });
-    const result = await handlers.archiveExport({ ...request(), scope: { kind: 'coachee', id: seeded.benId }, purpose: 'coachee-copy' });
-    expect(suggested).toMatch(/^confidante-benoit-dubois-coachee-copy-\d{4}-\d{2}-\d{2}\.confidante\.age$/);
-    expect(result.path).toBe(join(dir, 'mine.age'));
+    const day = new Date().toISOString().slice(0, 10);
+    const copy = await handlers.archiveExport({ ...request(), scope: { kind: 'coachee', id: seeded.benId }, purpose: 'coachee-copy', format: 'age' });
+    expect(copy.path).toBe(join(dir, 'mine.age'));
+    await handlers.archiveExport({ ...request(), scope: { kind: 'coachee', id: seeded.benId }, purpose: 'coachee-copy', format: 'html' });
+    await handlers.archiveExport({ ...request(), scope: { kind: 'session', id: seeded.sessionIds[0]! }, purpose: 'backup' });
+    await handlers.archiveExport(request());
+    expect(suggested).toEqual([
+      `confidante-copy-${day}.confidante.age`,
+      `confidante-copy-${day}.html`,
+      `confidante-backup-${day}.confidante.age`,
+      `confidante-vault-backup-${day}.confidante.age`,
+    ]);
+    expect(suggested.join(' ')).not.toMatch(/ana|lima|beno|dubois/i);
+    expect(exportsIn().sort()).toEqual(['mine.age', 'mine.htm']);
+  });
+
+  it('refuses a coachee copy of the whole vault: the core says so even if the schema were bypassed', async () => {
+    const handlers = archiveHandlers(core, join(dir, 'x'), {
+      chooseDestination: async () => {
+        throw new Error('the dialog must not open');
+      },
+    });
+    const wholeVaultCopy = { ...request(), purpose: 'coachee-copy', format: 'html' } as unknown as Parameters<typeof handlers.archiveExport>[0];
+    await expect(handlers.archiveExport(wholeVaultCopy)).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/^A coachee copy is of one coachee/) });
+    expect(exportsIn()).toEqual([]);
   });
 
   it('refuses a weak or unconfirmed archive passphrase, and a scope that is gone, before the dialog', async () => {
@@ -147,6 +169,14 @@ describe('archive calls', () => {
     } as Parameters<typeof createCoachHandlers>[1]);
     expect(await dispatch(coachCalls, handlers, 'archiveGeneratePassphrase', {})).toMatchObject({ ok: true });
     expect(await dispatch(coachCalls, handlers, 'archiveExport', { ...request(), scope: { kind: 'coachee' } })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    // The contract has no way to ask for a coachee copy of the whole vault, nor for one without a format.
+    expect(await dispatch(coachCalls, handlers, 'archiveExport', { ...request(), purpose: 'coachee-copy', format: 'html' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await dispatch(coachCalls, handlers, 'archiveExport', { ...request(), scope: { kind: 'coachee', id: OPERATION }, purpose: 'coachee-copy' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect(await dispatch(coachCalls, handlers, 'archiveExport', { ...request(), format: 'html' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await dispatch(coachCalls, handlers, 'archiveExportCheck', { scope: { kind: 'vault' } })).toEqual({ ok: true, value: { mapsWithoutPicture: [] } });
     expect(await dispatch(coachCalls, handlers, 'archiveImport', { importToken: 'x'.repeat(43), resolutions: { 'not-a-uuid': 'skip' } })).toMatchObject({
       ok: false,
       error: { code: 'invalid-input' },

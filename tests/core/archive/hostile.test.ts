@@ -6,7 +6,7 @@ import { AppError } from '@shared/errors';
 import type { AppCore } from '../../../electron/core/app-core';
 import { snapshotDir, tempDir } from '../../support/temp-vault';
 import { edited, entriesOf, entryText, rawZip, seal, sealEntries } from './craft';
-import { ARCHIVE_PASSPHRASE, archiveHandlers, dumpVault, failure, openCore, seedVault } from './fixtures';
+import { ARCHIVE_PASSPHRASE, archiveHandlers, dumpVault, failure, openCore, seedVault, settleVault } from './fixtures';
 
 /**
  * Archives that must be refused: each with one clear sentence, before anything is written. The
@@ -26,6 +26,7 @@ describe('hostile and broken archives', () => {
     seedVault(core);
     handlers = archiveHandlers(core, null, { maxScryptLogN: 16 });
     valid = await sealEntries(entriesOf(core));
+    settleVault(core);
     before = { files: snapshotDir(join(dir, 'vault')), rows: dumpVault(core) };
   });
   afterAll(() => {

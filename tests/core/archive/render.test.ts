@@ -1,97 +1,135 @@
+import { createHeadlessEditor } from '@lexical/headless';
+import { $createListItemNode, $createListNode } from '@lexical/list';
+import { $convertFromMarkdownString, $convertToMarkdownString } from '@lexical/markdown';
+import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
+import { $createLineBreakNode, $createParagraphNode, $createTextNode, $getRoot, type LexicalNode, type SerializedLexicalNode } from 'lexical';
 import { describe, expect, it } from 'vitest';
-import { lexicalToHtml, lexicalToMarkdown } from '../../../electron/core/archive/render/lexical';
-import { tldrawSnapshotToSvg } from '../../../electron/core/archive/render/tldraw-svg';
+import { NOTE_NODES } from '../../../electron/core/archive/render/note-editor';
+import { notePage, renderNote } from '../../../electron/core/archive/render/note-files';
+import { noteToHtml } from '../../../electron/core/archive/render/note-html';
+import { NOTE_MARKDOWN_TRANSFORMERS, noteToMarkdown } from '../../../electron/core/archive/render/note-markdown';
 import { isSafeEntryPath } from '../../../electron/core/archive/zip/paths';
+import { NOTES_NODES, NOTES_TRANSFORMERS } from '../../../renderer/src/features/notes/editor-config';
 import { NOTE_MARKDOWN, realisticNote } from './fixtures';
-import { realisticMapSnapshot } from './map-fixture';
 
-const text = (value: string, format = 0) => ({ type: 'text', text: value, format, detail: 0, mode: 'normal', style: '', version: 1 });
-const state = (...children: unknown[]) => JSON.stringify({ root: { type: 'root', children, direction: null, format: '', indent: 0, version: 1 } });
+/** A note as the editor saves it, built with Lexical's own node API. */
+function noteOf(build: () => LexicalNode[]): string {
+  const editor = createHeadlessEditor({ nodes: [...NOTES_NODES], onError: (error) => { throw error; } });
+  editor.update(() => $getRoot().append(...build()), { discrete: true });
+  return JSON.stringify(editor.getEditorState().toJSON());
+}
 
-describe('notes as Markdown and HTML', () => {
-  const { lexicalJson } = realisticNote(NOTE_MARKDOWN);
+const text = (value: string) => $createTextNode(value);
+const bold = (value: string) => $createTextNode(value).setFormat('bold');
+function paragraph(...children: LexicalNode[]) {
+  return $createParagraphNode().append(...children);
+}
 
-  it('renders every node type the notes use, as Markdown', () => {
-    const markdown = lexicalToMarkdown(lexicalJson);
+/** What a document says, without ids and styling detail: types, text, formats, list types and checks. */
+interface Shape {
+  type: string;
+  text?: string;
+  format?: number;
+  listType?: string;
+  checked?: boolean;
+  tag?: string;
+  children?: Shape[];
+}
+function shapeOf(node: SerializedLexicalNode & Record<string, unknown>): Shape {
+  const children = Array.isArray(node.children) ? (node.children as Array<SerializedLexicalNode & Record<string, unknown>>).map(shapeOf) : undefined;
+  return {
+    type: node.type,
+    ...(typeof node.text === 'string' ? { text: node.text } : {}),
+    ...(typeof node.format === 'number' && node.format !== 0 ? { format: node.format } : {}),
+    ...(typeof node.listType === 'string' ? { listType: node.listType } : {}),
+    ...(node.type === 'listitem' && node.checked !== undefined ? { checked: node.checked === true } : {}),
+    ...(typeof node.tag === 'string' ? { tag: node.tag } : {}),
+    ...(children ? { children } : {}),
+  };
+}
+const shape = (json: string): Shape => shapeOf(JSON.parse(json).root);
+
+/** Markdown read back by Lexical's own importer, with the notes editor's transformers: the oracle. */
+function readBack(markdown: string): Shape {
+  const editor = createHeadlessEditor({ nodes: [...NOTES_NODES], onError: (error) => { throw error; } });
+  editor.update(() => $convertFromMarkdownString(markdown, NOTES_TRANSFORMERS), { discrete: true });
+  return shape(JSON.stringify(editor.getEditorState().toJSON()));
+}
+
+/** Text a coach may well type that Markdown would otherwise take for markup. */
+const TRICKY = noteOf(() => [
+  $createHeadingNode('h2').append(text('Plan')),
+  paragraph(text('# not a heading, and 2 * 3 * 4 is not italic')),
+  paragraph(text('First line'), $createLineBreakNode(), text('- not a list, after a line break'), $createLineBreakNode(), text('> nor a quote')),
+  paragraph(text('1. not a numbered list')),
+  paragraph(text('She said <b>no</b> and [this](link) & &amp; stay as typed')),
+  paragraph(bold('# bold at the start'), text(' then plain')),
+  $createQuoteNode().append(text('a quote'), $createLineBreakNode(), text('- on two lines')),
+  $createListNode('check').append(
+    $createListItemNode(true).append(text('Done: # one')),
+    $createListItemNode(false).append(text('Open'), $createLineBreakNode(), text('with a second line')),
+  ),
+  $createListNode('bullet').append($createListItemNode().append(text('[ ] not a task'))),
+  paragraph(text('===')),
+  paragraph(text('    four spaces are not code')),
+]);
+
+describe('notes by Lexical’s own converters', () => {
+  it('uses the very nodes the notes editor registers', () => {
+    expect([...NOTE_NODES]).toEqual([...NOTES_NODES]);
+  });
+
+  it('writes Markdown with Lexical’s exporter: every node type a note has', () => {
+    const markdown = noteToMarkdown(realisticNote(NOTE_MARKDOWN).lexicalJson)!;
     expect(markdown).toContain('# What Ana wants\n\n');
     expect(markdown).toContain('She wants **clarity** about the *new* role, and ***both*** matter.');
     expect(markdown).toContain('> "I keep saying yes to everything."');
-    expect(markdown).toContain('- Budget\n  - Q3 freeze\n  - Hiring');
+    expect(markdown).toContain('- Budget\n    - Q3 freeze\n    - Hiring');
     expect(markdown).toContain('1. Map the stakeholders\n2. Pick one conversation');
     expect(markdown).toContain('- [ ] Talk to Sam\n- [x] Draft the proposal');
-    expect(markdown).toContain('First line  \nsecond line \\<b\\>not bold\\</b\\> & more');
+    // The typed line break survives as a hard break; typed "<b>" stays text.
+    expect(markdown).toContain('First line\\\nsecond line \\<b>not bold\\</b> & more');
   });
 
-  it('renders the same as HTML, escaping what was typed', () => {
-    const html = lexicalToHtml(lexicalJson, 'Notes: Ana <Lima>');
-    expect(html).toContain('<title>Notes: Ana &lt;Lima&gt;</title>');
-    expect(html).toContain('<h1>What Ana wants</h1>');
-    expect(html).toContain('<strong><em>both</em></strong>');
-    expect(html).toContain('<li class="nested"><ul><li>Q3 freeze</li><li>Hiring</li></ul></li>');
-    expect(html).toContain('<ol><li>Map the stakeholders</li>');
-    expect(html).toContain('<li><input type="checkbox" disabled checked> Draft the proposal</li>');
-    expect(html).toContain('First line<br>second line &lt;b&gt;not bold&lt;/b&gt; &amp; more');
-    expect(html).not.toContain('<b>not bold');
-    expect(html).not.toMatch(/<script/i);
+  it('keeps what was typed: Lexical reads its Markdown back as the same note', () => {
+    const markdown = noteToMarkdown(TRICKY)!;
+    expect(readBack(markdown)).toEqual(shape(TRICKY));
+    expect(readBack(noteToMarkdown(realisticNote(NOTE_MARKDOWN).lexicalJson)!)).toEqual(shape(realisticNote(NOTE_MARKDOWN).lexicalJson));
+    expect(markdown).toContain('\\# not a heading, and 2 \\* 3 \\* 4 is not italic');
+    expect(markdown).toContain('First line\\\n\\- not a list, after a line break\\\n\\> nor a quote');
+    expect(markdown).toContain('> a quote\\\n> \\- on two lines');
+    expect(markdown).toContain('- [x] Done: # one\n- [ ] Open\\\nwith a second line');
+    expect(markdown).toContain('- \\[ ] not a task');
   });
 
-  it('keeps markers tight, guards line starts, numbers from the list start, and survives odd input', () => {
-    const json = state(
-      { type: 'heading', tag: 'h3', children: [text('Third')] },
-      { type: 'paragraph', children: [text(' spaced bold ', 1), text('# not a heading')] },
-      { type: 'paragraph', children: [text('1. not a list')] },
-      { type: 'list', listType: 'number', start: 4, children: [{ type: 'listitem', value: 4, children: [text('four')] }, { type: 'listitem', value: 5, children: [text('five', 16)] }] },
-      { type: 'mystery', children: [text('kept anyway')] },
-    );
-    const markdown = lexicalToMarkdown(json);
-    expect(markdown).toContain('### Third');
-    expect(markdown).toContain(' **spaced bold** # not a heading');
-    expect(markdown).toContain('\\1. not a list');
-    expect(markdown).toContain('4. four\n5. `five`');
-    expect(markdown).toContain('kept anyway');
-    expect(lexicalToHtml(json, 't')).toContain('<ol start="4"><li>four</li><li><code>five</code></li></ol>');
-    expect(lexicalToMarkdown('not json')).toMatch(/could not be read/);
-    expect(lexicalToHtml('{"root": 5}', 't')).toMatch(/could not be read/);
-  });
-});
-
-describe('maps as SVG', () => {
-  it('draws geo shapes with labels, text, notes, bound arrows and draw strokes', () => {
-    const svg = tldrawSnapshotToSvg(realisticMapSnapshot({ left: 'Ana & team', right: 'CEO', note: 'Budget <pressure>', text: 'Who decides?' }), 'Map: Ana');
-    expect(svg).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="[-\d. ]+"/);
-    expect(svg).toContain('<title>Map: Ana</title>');
-    expect(svg).toContain('<rect width="220" height="120" rx="4"');
-    expect(svg).toContain('<ellipse cx="110" cy="60" rx="110" ry="60"');
-    expect(svg).toContain('>Ana &amp; team</tspan>');
-    expect(svg).toContain('>Budget</tspan><tspan x="100" y="122">&lt;pressure&gt;</tspan>');
-    expect(svg).toContain('>Who decides?</tspan>');
-    expect(svg).toContain('>reports to</tspan>');
-    // The bent arrow runs from the rectangle's edge (x = 320) to the ellipse's, with a head.
-    expect(svg).toMatch(/<path d="M 320 [\d.]+ Q [\d.-]+ [\d.-]+ 5[23]\d(\.\d+)? [\d.]+"/);
-    // The draw stroke, decoded from tldraw's base64 points: 0,0 40,10 80,0 120,20 from (100, 450).
-    expect(svg).toContain('<polyline points="0,0 40,10 80,0 120,20"');
-    expect(svg).toContain('transform="matrix(1 0 0 1 100 450)"');
+  it('control: Lexical’s exporter without our two transformers loses line breaks and turns typing into markup', () => {
+    const editor = createHeadlessEditor({ nodes: [...NOTES_NODES], onError: (error) => { throw error; } });
+    editor.setEditorState(editor.parseEditorState(TRICKY));
+    const plain = editor.read(() => $convertToMarkdownString(NOTE_MARKDOWN_TRANSFORMERS.slice(0, -2)));
+    expect(readBack(plain)).not.toEqual(shape(TRICKY));
   });
 
-  it('says so for an empty or unreadable map, and draws rotated, nested and legacy shapes', () => {
-    expect(tldrawSnapshotToSvg('{"document":{"store":{}}}', 'empty')).toContain('This map is empty.');
-    expect(tldrawSnapshotToSvg('}{', 'broken')).toContain('This map is empty.');
-    const store = {
-      'page:p': { id: 'page:p', typeName: 'page', index: 'a1' },
-      'shape:frame': { id: 'shape:frame', typeName: 'shape', type: 'frame', parentId: 'page:p', index: 'a1', x: 10, y: 10, rotation: Math.PI / 2, props: { w: 100, h: 50, name: 'Team' } },
-      'shape:inner': { id: 'shape:inner', typeName: 'shape', type: 'geo', parentId: 'shape:frame', index: 'a1', x: 5, y: 5, rotation: 0, props: { geo: 'diamond', w: 20, h: 20, text: 'legacy label' } },
-      'shape:line': { id: 'shape:line', typeName: 'shape', type: 'line', parentId: 'page:p', index: 'a2', x: 0, y: 0, rotation: 0, props: { points: { b: { id: 'b', index: 'a2', x: 10, y: 10 }, a: { id: 'a', index: 'a1', x: 0, y: 0 } } } },
-      'shape:old': { id: 'shape:old', typeName: 'shape', type: 'draw', parentId: 'page:p', index: 'a3', x: 0, y: 0, rotation: 0, props: { segments: [{ type: 'free', points: [{ x: 1, y: 2, z: 0.5 }, { x: 3, y: 4, z: 0.5 }] }] } },
-      'shape:image': { id: 'shape:image', typeName: 'shape', type: 'image', parentId: 'page:p', index: 'a4', x: 0, y: 0, rotation: 0, props: { w: 30, h: 30 } },
-    };
-    const svg = tldrawSnapshotToSvg(JSON.stringify({ store, schema: {} }), 'mixed');
-    expect(svg).toContain('>Team</text>');
-    expect(svg).toContain('matrix(0 1 -1 0 10 10)');
-    expect(svg).toContain('<polygon points="10,0 20,10 10,20 0,10"');
-    expect(svg).toContain('>legacy</tspan><tspan x="10" y="32">label</tspan>');
-    expect(svg).toContain('<polyline points="0,0 10,10"');
-    expect(svg).toContain('<polyline points="1,2 3,4"');
-    expect(svg).toContain('image (not drawn in this copy)');
+  it('writes HTML with Lexical’s exporter, with real checkboxes and no inline style', () => {
+    const html = noteToHtml(realisticNote(NOTE_MARKDOWN).lexicalJson)!;
+    expect(html).toContain('<h1><span>What Ana wants</span></h1>');
+    expect(html).toContain('<i><b><strong>both</strong></b></i>');
+    expect(html).toContain('<blockquote class="note-quote"><span>"I keep saying yes to everything."</span></blockquote>');
+    expect(html).toMatch(/<li value="2" class="note-li"><span>Budget<\/span><ul class="note-ul"><li value="1" class="note-li"><span>Q3 freeze<\/span><\/li>/);
+    expect(html).toContain('<li value="1" class="note-li note-li--unchecked"><input type="checkbox" disabled=""> <span>Talk to Sam</span></li>');
+    expect(html).toContain('<li value="2" class="note-li note-li--checked"><input type="checkbox" disabled="" checked=""> <span>Draft the proposal</span></li>');
+    expect(html).toContain('<span>First line</span><br><span>second line &lt;b&gt;not bold&lt;/b&gt; &amp; more</span>');
+    expect(html).not.toMatch(/style=|<script|role="checkbox"/);
+  });
+
+  it('falls back to the stored plain text when Lexical cannot read the state, losing nothing', () => {
+    const unknown = JSON.stringify({ root: { type: 'root', version: 1, children: [{ type: 'mystery', version: 1, children: [] }] } });
+    const rendered = renderNote({ lexicalJson: unknown, plainText: 'Kept <anyway> & safe' });
+    expect(rendered.markdown).toMatch(/could not be read[\s\S]*Kept <anyway> & safe/);
+    expect(rendered.body).toEqual({ text: 'Kept <anyway> & safe' });
+    const page = notePage(rendered.body, 'Notes: Ana <Lima>', 'body{}');
+    expect(page).toContain('<title>Notes: Ana &lt;Lima&gt;</title>');
+    expect(page).toContain('Kept &lt;anyway&gt; &amp; safe');
+    expect(noteToMarkdown('not json')).toBeNull();
   });
 });
 

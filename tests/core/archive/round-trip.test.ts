@@ -42,7 +42,7 @@ describe('archive round trip', () => {
       confirm: ARCHIVE_PASSPHRASE,
       operationId: OPERATION,
     });
-    expect(result).toEqual({ saved: true, path: `${destination}.confidante.age`, bytes: readFileSync(`${destination}.confidante.age`).length });
+    expect(result).toEqual({ saved: true, path: `${destination}.confidante.age`, bytes: readFileSync(`${destination}.confidante.age`).length, mapsWithoutPicture: 0 });
     return readFileSync(result.path!);
   }
 
@@ -105,7 +105,8 @@ describe('archive round trip', () => {
     expect(result.written).toMatchObject({ coachees: 1, sessions: 1, notes: 1, maps: 1, actions: 2, promptAnswers: 2, observations: 2 });
     expect(target.repos.sessions.get(first!)).toEqual(source.repos.sessions.get(first!));
     expect(target.repos.notes.get(first!)).toEqual(source.repos.notes.get(first!));
-    expect(target.repos.maps.get(first!)).toEqual(source.repos.maps.get(first!));
+    // The snapshot comes back as it was; its picture (in the archive as map.svg) is made anew when the map is next opened.
+    expect(target.repos.maps.get(first!)).toEqual({ ...source.repos.maps.get(first!), picture: null });
     expect(target.repos.answers.listBySession(first!)).toEqual(source.repos.answers.listBySession(first!));
     const followedUp = source.repos.actions.listBySession(first!);
     expect(target.repos.actions.listBySession(first!)).toEqual(followedUp.map((a) => ({ ...a, followedUpInSession: null })));

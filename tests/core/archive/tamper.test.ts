@@ -4,7 +4,7 @@ import { AppError } from '@shared/errors';
 import type { AppCore } from '../../../electron/core/app-core';
 import { snapshotDir, tempDir } from '../../support/temp-vault';
 import { entriesOf, sealEntries } from './craft';
-import { ARCHIVE_PASSPHRASE, archiveHandlers, dumpVault, failure, openCore, seedVault } from './fixtures';
+import { ARCHIVE_PASSPHRASE, archiveHandlers, dumpVault, failure, openCore, seedVault, settleVault } from './fixtures';
 
 const FLIPS = 500;
 
@@ -40,6 +40,7 @@ describe('a flipped byte anywhere', () => {
     const headerEnd = archive.indexOf('\n---') + 49;
     const positions = samplePositions(archive.length, headerEnd, FLIPS);
     expect(positions).toHaveLength(FLIPS);
+    settleVault(core);
     const before = { files: snapshotDir(join(dir, 'vault')), rows: dumpVault(core) };
 
     const codes = new Map<string, number>();

@@ -34,7 +34,8 @@ describe('the shared screen and the vault', () => {
     core.share.fromCoachee({ added: { [record.id]: record }, updated: {}, removed: {} });
     core.lock('curtain');
     expect(core.vault.isUnlocked).toBe(false);
-    expect(events.at(-1)).toEqual({ type: 'screen', screen: { view: { kind: 'closed' }, mapSnapshot: null } });
+    // Blank, in the coach's appearance (the vault's setting, read before it closed).
+    expect(events.at(-1)).toEqual({ type: 'screen', screen: { view: { kind: 'closed' }, mapSnapshot: null, appearance: 'system' } });
     await core.vault.unlock(GOOD_PASSPHRASE);
     const saved = JSON.parse(core.repos.maps.get(sessionId)!.snapshotJson);
     expect(saved.document.store['shape:drawn-by-coachee'].x).toBe(5);

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { armor } from 'age-encryption';
 import { archiveErrors } from '../errors';
+import { runSteps, runStepsPaced, type Pause, type Steps } from '../steps';
 import { decodeBase64NoPad, encodeBase64NoPad } from './base64';
-import { encodeHeader, encodeHeaderWithoutMac, parseHeader, type Stanza } from './header';
+import { encodeHeader, encodeHeaderWithoutMac, parseHeader, type ParsedHeader, type Stanza } from './header';
 import { TAG_BYTES, aead, equalBytes, hkdfSha256, hmacSha256, scryptKey, type Aead } from './primitives';
 
 /**
@@ -167,7 +169,13 @@ export interface DecryptOptions {
   /** Refuse files asking for more scrypt work than this (default MAX_SCRYPT_LOG_N). */
   maxLogN?: number;
   aead?: Aead;
+  /** Between chunks, to let other work through (a background backup's check); may throw to stop. */
+  pause?: Pause;
+  onProgress?: (done: number, total: number) => void;
 }
+
+/** Chunks opened per step of a paced decryption (1 MiB). */
+const CHUNKS_PER_STEP = 16;
 
 /** Unwrap the file key from a passphrase header; every refusal is one AppError sentence. */
 async function unwrapFileKey(stanzas: readonly Stanza[], passphrase: string, maxLogN: number, cipher: Aead): Promise<Buffer> {
@@ -189,48 +197,115 @@ async function unwrapFileKey(stanzas: readonly Stanza[], passphrase: string, max
   return fileKey;
 }
 
+const ARMOR_BEGIN = '-----BEGIN AGE ENCRYPTED FILE-----';
+
+/** Whether a file is age's ASCII armor (PEM-like text), which may be preceded by whitespace. */
+function isArmored(file: Uint8Array): boolean {
+  let at = 0;
+  while (at < file.length && (file[at] === 0x20 || file[at] === 0x09 || file[at] === 0x0a || file[at] === 0x0d)) at++;
+  return Buffer.from(file.subarray(at, at + ARMOR_BEGIN.length)).toString('latin1') === ARMOR_BEGIN;
+}
+
 /**
- * Decrypt an age passphrase file held in memory. Checks the header MAC before touching the
- * payload and every chunk's tag, so a flipped byte anywhere is refused, as is a file cut short.
+ * The binary age file: as it is, or decoded from its ASCII armor (what a coachee copy's web page
+ * holds) with the age-encryption package's strict armor decoder.
+ */
+function dearmored(file: Uint8Array): Uint8Array {
+  if (!isArmored(file)) return file;
+  try {
+    return armor.decode(Buffer.from(file.buffer, file.byteOffset, file.byteLength).toString('latin1'));
+  } catch {
+    throw archiveErrors.damagedArmor();
+  }
+}
+
+/** The age file in its ASCII armor (64-column base64 between BEGIN and END lines), as the age tool reads it. */
+export function armorAgeFile(file: Uint8Array): string {
+  return armor.encode(file);
+}
+
+/**
+ * Decrypt an age passphrase file held in memory, binary or armored. Checks the header MAC before
+ * touching the payload and every chunk's tag, so a flipped byte anywhere is refused, as is a file
+ * cut short.
  */
 export async function decryptWithPassphrase(file: Uint8Array, passphrase: string, options: DecryptOptions = {}): Promise<Buffer> {
   const cipher = options.aead ?? aead;
-  const header = parseHeader(file);
+  const bytes = dearmored(file);
+  const header = parseHeader(bytes);
   const fileKey = await unwrapFileKey(header.stanzas, passphrase, options.maxLogN ?? MAX_SCRYPT_LOG_N, cipher);
   try {
-    const mac = hmacSha256(hkdfSha256(fileKey, Buffer.alloc(0), 'header'), header.macInput);
-    if (!equalBytes(mac, header.mac)) throw archiveErrors.tamperedHeader();
-    const payload = file.subarray(header.payloadOffset);
-    if (payload.length < PAYLOAD_NONCE_BYTES + TAG_BYTES) throw archiveErrors.truncated();
-    const key = hkdfSha256(fileKey, payload.subarray(0, PAYLOAD_NONCE_BYTES), 'payload');
-    try {
-      return openStream(key, payload.subarray(PAYLOAD_NONCE_BYTES), cipher);
-    } finally {
-      key.fill(0);
-    }
+    const steps = openPayloadSteps(bytes, header, fileKey, cipher, options.onProgress);
+    return options.pause ? await runStepsPaced(steps, options.pause) : runSteps(steps);
   } finally {
     fileKey.fill(0);
   }
 }
 
-function openStream(key: Buffer, sealed: Uint8Array, cipher: Aead): Buffer {
+/**
+ * Decrypt with a known file key, whatever the file's recipients: the header MAC and the payload
+ * only. For conformance tests (the age test vectors carry their file keys); archives are always
+ * opened with decryptWithPassphrase.
+ */
+export function decryptWithFileKey(file: Uint8Array, fileKey: Uint8Array, options: Pick<DecryptOptions, 'aead'> = {}): Buffer {
+  const bytes = dearmored(file);
+  return openPayload(bytes, parseHeader(bytes), fileKey, options.aead ?? aead);
+}
+
+function openPayload(file: Uint8Array, header: ParsedHeader, fileKey: Uint8Array, cipher: Aead): Buffer {
+  return runSteps(openPayloadSteps(file, header, fileKey, cipher));
+}
+
+/** The header MAC, then the payload a megabyte per step (a background backup's check pauses between them). */
+function* openPayloadSteps(
+  file: Uint8Array,
+  header: ParsedHeader,
+  fileKey: Uint8Array,
+  cipher: Aead,
+  onProgress?: (done: number, total: number) => void,
+): Steps<Buffer> {
+  const mac = hmacSha256(hkdfSha256(fileKey, Buffer.alloc(0), 'header'), header.macInput);
+  if (!equalBytes(mac, header.mac)) throw archiveErrors.tamperedHeader();
+  const payload = file.subarray(header.payloadOffset);
+  if (payload.length < PAYLOAD_NONCE_BYTES + TAG_BYTES) throw archiveErrors.truncated();
+  const key = hkdfSha256(fileKey, payload.subarray(0, PAYLOAD_NONCE_BYTES), 'payload');
+  try {
+    return yield* openStreamSteps(key, payload.subarray(PAYLOAD_NONCE_BYTES), cipher, onProgress);
+  } finally {
+    key.fill(0);
+  }
+}
+
+function* openStreamSteps(key: Buffer, sealed: Uint8Array, cipher: Aead, onProgress?: (done: number, total: number) => void): Steps<Buffer> {
   const chunks = Math.ceil(sealed.length / SEALED_CHUNK_BYTES);
   const lastSize = sealed.length - (chunks - 1) * SEALED_CHUNK_BYTES;
   // A final chunk shorter than a tag, or empty after full ones, is never written by age.
   if (lastSize < TAG_BYTES || (lastSize === TAG_BYTES && chunks > 1)) throw archiveErrors.truncated();
   const plaintext = Buffer.alloc(sealed.length - chunks * TAG_BYTES);
-  for (let index = 0; index < chunks; index++) {
-    const start = index * SEALED_CHUNK_BYTES;
-    const chunk = sealed.subarray(start, Math.min(start + SEALED_CHUNK_BYTES, sealed.length));
-    const last = index === chunks - 1;
-    const opened = cipher.open(key, chunkNonce(index, last), chunk);
-    if (!opened) {
-      // A non-final chunk where the final one should be: the file was cut at a chunk boundary.
-      if (last && cipher.open(key, chunkNonce(index, false), chunk)) throw archiveErrors.truncated();
-      throw archiveErrors.tamperedPayload();
+  let complete = false;
+  try {
+    for (let index = 0; index < chunks; index++) {
+      const start = index * SEALED_CHUNK_BYTES;
+      const chunk = sealed.subarray(start, Math.min(start + SEALED_CHUNK_BYTES, sealed.length));
+      const last = index === chunks - 1;
+      const opened = cipher.open(key, chunkNonce(index, last), chunk);
+      if (!opened) {
+        // A non-final chunk where the final one should be: the file was cut at a chunk boundary.
+        if (last && cipher.open(key, chunkNonce(index, false), chunk)) throw archiveErrors.truncated();
+        throw archiveErrors.tamperedPayload();
+      }
+      opened.copy(plaintext, index * CHUNK_BYTES);
+      opened.fill(0);
+      if (index % CHUNKS_PER_STEP === CHUNKS_PER_STEP - 1 && !last) {
+        onProgress?.(index + 1, chunks);
+        yield;
+      }
     }
-    opened.copy(plaintext, index * CHUNK_BYTES);
-    opened.fill(0);
+    onProgress?.(chunks, chunks);
+    complete = true;
+    return plaintext;
+  } finally {
+    // Stopped half way (a cancel, a damaged chunk): what was decrypted does not linger.
+    if (!complete) plaintext.fill(0);
   }
-  return plaintext;
 }

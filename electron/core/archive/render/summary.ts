@@ -34,9 +34,11 @@ export interface SessionParts {
   observations: readonly Observation[];
   hasNote: boolean;
   hasMap: boolean;
+  /** Whether map.svg is there: tldraw's picture of the map as it is (see map-pictures.ts). */
+  hasMapPicture: boolean;
 }
 
-export function sessionMarkdown({ session, coachee, answers, actions, observations, hasNote, hasMap }: SessionParts): string {
+export function sessionMarkdown({ session, coachee, answers, actions, observations, hasNote, hasMap, hasMapPicture }: SessionParts): string {
   const facts = [
     `- Coachee: ${coachee?.name ?? 'unknown'}`,
     `- Started: ${when(session.startedAt)}`,
@@ -55,7 +57,8 @@ export function sessionMarkdown({ session, coachee, answers, actions, observatio
   const privateNotes = observations.map((o) => `- ${o.kind === 'disclosure' ? 'Self-disclosure' : 'Observation'}: ${o.text}`).join('\n');
   const fileList = [
     hasNote ? '- note.md, note.html: the session notes; note.lexical.json: the same notes as Confidante stores them' : '',
-    hasMap ? '- map.svg: the system map as a picture; map.tldraw.json: the map as Confidante (tldraw) stores it' : '',
+    hasMap && hasMapPicture ? '- map.svg: the system map as a picture (the SVG tldraw made of it)' : '',
+    hasMap ? '- map.tldraw.json: the map as Confidante (tldraw) stores it' : '',
   ]
     .filter(Boolean)
     .join('\n');

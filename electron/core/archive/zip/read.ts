@@ -1,6 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { archiveErrors } from '../errors';
 import { crc32 } from './crc32';
+import { runSteps, type Steps } from '../steps';
 import { isSafeEntryPath } from './paths';
 
 /**
@@ -48,7 +49,10 @@ function findEndOfCentralDirectory(zip: Buffer): number {
   throw archiveErrors.notAZip();
 }
 
-function readCentralDirectory(zip: Buffer, limits: ZipLimits): { entries: CentralEntry[]; centralOffset: number } {
+/** Entries of the central directory read, or checked, between two steps. */
+const ENTRIES_PER_STEP = 2000;
+
+function* readCentralDirectory(zip: Buffer, limits: ZipLimits): Steps<{ entries: CentralEntry[]; centralOffset: number }> {
   const eocd = findEndOfCentralDirectory(zip);
   const disk = zip.readUInt16LE(eocd + 4);
   const centralDisk = zip.readUInt16LE(eocd + 6);
@@ -86,6 +90,7 @@ function readCentralDirectory(zip: Buffer, limits: ZipLimits): { entries: Centra
       localOffset: zip.readUInt32LE(at + 42),
     });
     at = end;
+    if (index % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
   }
   return { entries, centralOffset: offset };
 }
@@ -132,9 +137,15 @@ function tooBig(entry: CentralEntry, allowed: number, limits: ZipLimits) {
  * Folder entries are skipped. Nothing touches the disk.
  */
 export function readZip(zip: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Map<string, Buffer> {
+  return runSteps(readZipSteps(zip, limits));
+}
+
+/** `readZip`, one entry at a time (a background backup's check inflates between keystrokes). */
+export function* readZipSteps(zip: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Steps<Map<string, Buffer>> {
   if (zip.length < EOCD_BYTES) throw archiveErrors.notAZip();
-  const { entries, centralOffset } = readCentralDirectory(zip, limits);
+  const { entries, centralOffset } = yield* readCentralDirectory(zip, limits);
   for (const entry of entries) if (!isSafeEntryPath(entry.name)) throw archiveErrors.unsafePath(entry.name);
+  yield;
 
   const names = new Set<string>();
   const ranges: Array<[number, number]> = [];
@@ -144,6 +155,7 @@ export function readZip(zip: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Ma
     // Bit 0: encrypted with zip's own (weak) scheme; the archive is already encrypted as a whole.
     if (entry.flags & 0x1 || (entry.method !== STORED && entry.method !== DEFLATED)) throw archiveErrors.damagedEntry(entry.name);
     ranges.push(dataRange(zip, entry, centralOffset));
+    if (ranges.length % ENTRIES_PER_STEP === 0) yield;
   }
   // Entries sharing bytes are the trick behind non-recursive zip bombs; a real zip never does it.
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
@@ -151,17 +163,18 @@ export function readZip(zip: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Ma
 
   const files = new Map<string, Buffer>();
   let total = 0;
-  entries.forEach((entry, index) => {
+  for (const [index, entry] of entries.entries()) {
     const end = ranges[index]![1];
     if (entry.name.endsWith('/')) {
       if (entry.size !== 0 || entry.compressedSize > 2) throw archiveErrors.damagedEntry(entry.name);
-      return;
+      continue;
     }
     const allowed = Math.min(limits.maxEntryBytes, limits.maxTotalBytes - total);
     const content = inflate(entry, zip.subarray(end - entry.compressedSize, end), allowed, limits);
     if (content.length !== entry.size || crc32(content) !== entry.crc) throw archiveErrors.damagedEntry(entry.name);
     total += content.length;
     files.set(entry.name, content);
-  });
+    yield;
+  }
   return files;
 }

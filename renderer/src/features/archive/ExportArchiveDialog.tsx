@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { ArchiveProgressPhase, ArchivePurpose, ArchiveScope } from '@shared/domain/archive';
+import type { ArchiveExportKind, ArchiveProgressPhase, ArchivePurpose, ArchiveScope, CoacheeCopyFormat, MapWithoutPicture } from '@shared/domain/archive';
 import { AppError } from '@shared/errors';
 import { passphraseStrength } from '@shared/passphrase';
 import { api } from '../../api/client';
@@ -7,13 +7,22 @@ import { StrengthMeter } from '../vault/StrengthMeter';
 import { sentenceFor } from '../vault/errors';
 import { Dialog } from '../workspace/Dialog';
 import { ArchiveResult } from './ArchiveResult';
-import { formatBytes, formatDate, newOperationId, scopeDescription } from './format';
+import { exportSentence, formatDate, mapsWithoutPictureSentence, newOperationId, scopeDescription } from './format';
 import './archive.css';
 
 type Stage =
   | { kind: 'form' }
   | { kind: 'running'; operationId: string; phase: ArchiveProgressPhase; fraction: number; cancelling: boolean }
   | { kind: 'finished'; sentence: string };
+
+/** The whole vault is only ever backed up: a coachee copy is of one coachee, made from their page. */
+const VAULT_NOTE =
+  'A backup holds everything, including your private observations, self-disclosure notes and boundary answers. Keep it as safe as your vault. A copy for a coachee is made from their page.';
+
+const FORMATS: ReadonlyArray<{ value: CoacheeCopyFormat; label: string }> = [
+  { value: 'html', label: 'A web page — opens in any browser with the passphrase; the coachee needs nothing else (recommended)' },
+  { value: 'age', label: 'An age file (.confidante.age) — for a coachee who has Confidante or the age tool' },
+];
 
 const PURPOSES: ReadonlyArray<{ value: ArchivePurpose; label: string; note: string }> = [
   {
@@ -28,12 +37,13 @@ const PURPOSES: ReadonlyArray<{ value: ArchivePurpose; label: string; note: stri
   },
 ];
 
-/** Where each phase sits on the progress bar; packing and encrypting dominate. */
+/** Where each phase sits on the progress bar; packing and encrypting dominate. (`importing` is import's.) */
 const PHASE_SPAN: Record<ArchiveProgressPhase, [number, number]> = {
   reading: [0, 0.05],
   packing: [0.05, 0.6],
   encrypting: [0.6, 1],
   done: [1, 1],
+  importing: [1, 1],
 };
 
 const PHASE_LABELS: Record<ArchiveProgressPhase, string> = {
@@ -41,6 +51,7 @@ const PHASE_LABELS: Record<ArchiveProgressPhase, string> = {
   packing: 'Packing notes, maps and records…',
   encrypting: 'Encrypting and writing the file…',
   done: 'Finishing…',
+  importing: 'Finishing…',
 };
 
 /** The scope in words: the coachee's name or the session's date when the vault can say. */
@@ -68,10 +79,33 @@ function useScopeLabel(scope: ArchiveScope): string {
   return label;
 }
 
+/** The maps of the scope that would go out without a picture: the coach may open them first. */
+function useMapsWithoutPicture(scope: ArchiveScope): MapWithoutPicture[] {
+  const [maps, setMaps] = useState<MapWithoutPicture[]>([]);
+  const kind = scope.kind;
+  const id = scope.kind === 'vault' ? null : scope.id;
+  useEffect(() => {
+    let live = true;
+    const asked: ArchiveScope = kind === 'vault' || !id ? { kind: 'vault' } : { kind, id };
+    api.archiveExportCheck({ scope: asked }).then(
+      (check) => live && setMaps(check.mapsWithoutPicture),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [kind, id]);
+  return maps;
+}
+
 /** Export an encrypted archive: what and for whom, a separate passphrase, then progress and where it went. */
 export function ExportArchiveDialog({ scope, onClose }: { scope: ArchiveScope; onClose: () => void }) {
   const scopeLabel = useScopeLabel(scope);
-  const [purpose, setPurpose] = useState<ArchivePurpose>('backup');
+  const mapsWithoutPicture = useMapsWithoutPicture(scope);
+  const wholeVault = scope.kind === 'vault';
+  const [chosenPurpose, setPurpose] = useState<ArchivePurpose>('backup');
+  const purpose: ArchivePurpose = wholeVault ? 'backup' : chosenPurpose;
+  const [format, setFormat] = useState<CoacheeCopyFormat>('html');
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [generated, setGenerated] = useState<string | null>(null);
@@ -128,12 +162,10 @@ export function ExportArchiveDialog({ scope, onClose }: { scope: ArchiveScope; o
     const id = newOperationId();
     setError('');
     setStage({ kind: 'running', operationId: id, phase: 'reading', fraction: 0, cancelling: false });
+    const what: ArchiveExportKind = purpose === 'coachee-copy' && scope.kind !== 'vault' ? { purpose, scope, format } : { purpose: 'backup', scope };
     try {
-      const result = await api.archiveExport({ scope, purpose, passphrase, confirm, operationId: id });
-      setStage({
-        kind: 'finished',
-        sentence: result.saved && result.path ? `Saved the encrypted archive to ${result.path} (${formatBytes(result.bytes)}).` : 'Nothing was saved.',
-      });
+      const result = await api.archiveExport({ ...what, passphrase, confirm, operationId: id });
+      setStage({ kind: 'finished', sentence: exportSentence(what, result) });
     } catch (caught) {
       if (caught instanceof AppError && caught.code === 'cancelled') setStage({ kind: 'finished', sentence: caught.message });
       else {
@@ -158,7 +190,7 @@ export function ExportArchiveDialog({ scope, onClose }: { scope: ArchiveScope; o
   const note = PURPOSES.find((p) => p.value === purpose)!.note;
 
   return (
-    <Dialog title="Export encrypted archive" onClose={close}>
+    <Dialog title={wholeVault ? 'Back up the vault' : 'Export encrypted archive'} onClose={close}>
       {stage.kind === 'finished' ? (
         <ArchiveResult sentence={stage.sentence} onClose={onClose} />
       ) : (
@@ -167,16 +199,46 @@ export function ExportArchiveDialog({ scope, onClose }: { scope: ArchiveScope; o
             <span className="archive-scope__label">What</span> {scopeLabel}
           </p>
 
-          <fieldset className="archive-purpose" disabled={running !== null}>
-            <legend>Purpose</legend>
-            {PURPOSES.map((option) => (
-              <label key={option.value} className="archive-purpose__option">
-                <input type="radio" name="archive-purpose" value={option.value} checked={purpose === option.value} onChange={() => setPurpose(option.value)} />
-                <span>{option.label}</span>
-              </label>
-            ))}
-            <p className={`archive-purpose__note archive-purpose__note--${purpose}`}>{note}</p>
-          </fieldset>
+          {wholeVault ? (
+            <p className="archive-purpose__note archive-purpose__note--backup">{VAULT_NOTE}</p>
+          ) : (
+            <fieldset className="archive-purpose" disabled={running !== null}>
+              <legend>Purpose</legend>
+              {PURPOSES.map((option) => (
+                <label key={option.value} className="archive-purpose__option">
+                  <input type="radio" name="archive-purpose" value={option.value} checked={purpose === option.value} onChange={() => setPurpose(option.value)} />
+                  <span>{option.label}</span>
+                </label>
+              ))}
+              <p className={`archive-purpose__note archive-purpose__note--${purpose}`}>{note}</p>
+            </fieldset>
+          )}
+
+          {purpose === 'coachee-copy' && (
+            <fieldset className="archive-purpose" disabled={running !== null}>
+              <legend>Format</legend>
+              {FORMATS.map((option) => (
+                <label key={option.value} className="archive-purpose__option">
+                  <input type="radio" name="archive-format" value={option.value} checked={format === option.value} onChange={() => setFormat(option.value)} />
+                  <span>{option.label}</span>
+                </label>
+              ))}
+            </fieldset>
+          )}
+
+          {mapsWithoutPicture.length > 0 && (
+            <div className="hint hint--warn" role="note" aria-label="Maps without a picture">
+              <p>{mapsWithoutPictureSentence(mapsWithoutPicture.length)}</p>
+              <ul>
+                {mapsWithoutPicture.map((map) => (
+                  <li key={map.sessionId}>
+                    {wholeVault ? `${map.coacheeName}, ` : ''}
+                    {formatDate(map.startedAt)}: {map.walkAwayWith}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
 
           <div className="archive-passphrase">
             <p className="hint">

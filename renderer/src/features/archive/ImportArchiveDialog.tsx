@@ -1,29 +1,18 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { ArchiveConflict, ArchivePreview, ConflictChoice } from '@shared/domain/archive';
+import type { ArchivePreview, ConflictChoice } from '@shared/domain/archive';
+import { AppError } from '@shared/errors';
 import { api } from '../../api/client';
+import { ProgressBar } from '../backup/ProgressBar';
+import { percent } from '../backup/format';
 import { sentenceFor } from '../vault/errors';
 import { Dialog } from '../workspace/Dialog';
 import { ArchiveResult } from './ArchiveResult';
-import { countsSentence, fileToBase64, formatDate, importSentence } from './format';
+import { ConflictChoices } from './ConflictChoices';
+import { countsSentence, fileToBase64, formatDate, importSentence, newOperationId } from './format';
 import './archive.css';
 
 /** What the main process accepts in one message (the call's own limit). */
 const MAX_ARCHIVE_BYTES = 200 * 1024 * 1024;
-
-const CHOICES: ReadonlyArray<{ value: ConflictChoice; label: string }> = [
-  { value: 'skip', label: 'Skip' },
-  { value: 'replace', label: 'Replace' },
-  { value: 'keep-both', label: 'Keep both' },
-];
-
-const KIND_LABELS: Record<ArchiveConflict['kind'], string> = { coachee: 'Coachee', session: 'Session', 'custom-prompt': 'Custom prompt' };
-
-/** Which version is newer, in words: what the coach weighs when choosing. */
-function freshness(conflict: ArchiveConflict): string {
-  if (conflict.vaultUpdatedAt > conflict.archiveUpdatedAt) return `changed in your vault since, on ${formatDate(conflict.vaultUpdatedAt)}`;
-  if (conflict.vaultUpdatedAt < conflict.archiveUpdatedAt) return `the archive's is newer, from ${formatDate(conflict.archiveUpdatedAt)}`;
-  return 'the same in both';
-}
 
 /** Import an archive: choose the file, preview what it holds and what clashes, choose, import. */
 export function ImportArchiveDialog({ onClose, onImported }: { onClose: () => void; onImported: () => void }) {
@@ -34,6 +23,17 @@ export function ImportArchiveDialog({ onClose, onImported }: { onClose: () => vo
   const [busy, setBusy] = useState<'previewing' | 'importing' | null>(null);
   const [error, setError] = useState('');
   const [result, setResult] = useState<string | null>(null);
+  /** The import under way: its records written so far, and whether Cancel was pressed. */
+  const [importing, setImporting] = useState<{ operationId: string; done: number; total: number; cancelling: boolean } | null>(null);
+  const importId = importing?.operationId ?? null;
+
+  useEffect(() => {
+    if (!importId) return;
+    return api.onEvent((event) => {
+      if (event.type !== 'archive-progress' || event.operationId !== importId) return;
+      setImporting((current) => (current && current.operationId === importId ? { ...current, done: event.done, total: event.total } : current));
+    });
+  }, [importId]);
 
   // A preview left behind is forgotten in the main process too: the decrypted content is not kept.
   const heldToken = useRef<string | null>(null);
@@ -69,17 +69,34 @@ export function ImportArchiveDialog({ onClose, onImported }: { onClose: () => vo
     if (!preview) return;
     setError('');
     setBusy('importing');
+    const operationId = newOperationId();
+    setImporting({ operationId, done: 0, total: 0, cancelling: false });
     try {
-      const imported = await api.archiveImport({ importToken: preview.importToken, resolutions: choices });
+      const imported = await api.archiveImport({ importToken: preview.importToken, resolutions: choices, operationId });
       heldToken.current = null;
       setPassphrase('');
       setResult(importSentence(imported));
       onImported();
     } catch (caught) {
-      setError(sentenceFor(caught));
+      // Cancelled: nothing was written, and the preview still holds, so Import can be pressed again.
+      if (!(caught instanceof AppError && caught.code === 'cancelled')) setError(sentenceFor(caught));
+      else setError('The import was cancelled; nothing was imported.');
     } finally {
       setBusy(null);
+      setImporting(null);
     }
+  }
+
+  function cancelImport() {
+    if (!importing) return;
+    setImporting({ ...importing, cancelling: true });
+    void api.archiveCancel({ operationId: importing.operationId });
+  }
+
+  function close() {
+    // Closing mid-import stops it: it rolls back, and nothing is written.
+    if (importing) void api.archiveCancel({ operationId: importing.operationId });
+    onClose();
   }
 
   if (result) {
@@ -91,7 +108,7 @@ export function ImportArchiveDialog({ onClose, onImported }: { onClose: () => vo
   }
 
   return (
-    <Dialog title="Import archive" onClose={onClose}>
+    <Dialog title="Import archive" onClose={close}>
       <form className="archive-body" onSubmit={runPreview}>
         <label className="field">
           <span>Archive file</span>
@@ -150,50 +167,26 @@ export function ImportArchiveDialog({ onClose, onImported }: { onClose: () => vo
             ))}
           </ul>
 
-          {preview.conflicts.length > 0 ? (
-            <fieldset className="archive-conflicts">
-              <legend>Already in your vault ({preview.conflicts.length})</legend>
-              <p className="hint">
-                Skip keeps what your vault has; Replace overwrites it with the archive's version; Keep both imports the archive's as a separate copy.
-              </p>
-              {preview.conflicts.map((conflict) => {
-                const carried = conflict.kind === 'session' && conflict.coacheeId !== null && choices[conflict.coacheeId] === 'keep-both';
-                return (
-                  <label key={conflict.id} className="archive-conflict">
-                    <span className="archive-conflict__what">
-                      <span className="archive-conflict__kind">{KIND_LABELS[conflict.kind]}</span> {conflict.label}
-                      <span className="hint"> ({freshness(conflict)})</span>
-                    </span>
-                    {carried ? (
-                      <span className="hint">Copied with its coachee</span>
-                    ) : (
-                      <select
-                        value={choices[conflict.id] ?? 'skip'}
-                        aria-label={`${KIND_LABELS[conflict.kind]} ${conflict.label}`}
-                        onChange={(e) => setChoices({ ...choices, [conflict.id]: e.target.value as ConflictChoice })}
-                      >
-                        {CHOICES.map((choice) => (
-                          <option key={choice.value} value={choice.value}>
-                            {choice.label}
-                          </option>
-                        ))}
-                      </select>
-                    )}
-                  </label>
-                );
-              })}
-            </fieldset>
-          ) : (
-            <p className="hint">Nothing in this archive is in your vault yet.</p>
+          <ConflictChoices conflicts={preview.conflicts} choices={choices} onChoose={setChoices} />
+          {importing && (
+            <ProgressBar
+              name="Import progress"
+              label={importing.total > 0 ? `Writing records: ${importing.done.toLocaleString()} of ${importing.total.toLocaleString()}…` : 'Starting the import…'}
+              percent={percent(importing.done, importing.total)}
+              cancelling={importing.cancelling}
+              onCancel={cancelImport}
+            />
           )}
-          <div className="archive-actions">
-            <button type="button" className="button" onClick={onClose}>
-              Close
-            </button>
-            <button type="button" className="button button--primary" onClick={() => void runImport()} disabled={busy !== null}>
-              {busy === 'importing' ? 'Importing…' : 'Import'}
-            </button>
-          </div>
+          {!importing && (
+            <div className="archive-actions">
+              <button type="button" className="button" onClick={onClose}>
+                Close
+              </button>
+              <button type="button" className="button button--primary" onClick={() => void runImport()} disabled={busy !== null}>
+                Import
+              </button>
+            </div>
+          )}
         </section>
       )}
 

@@ -1,4 +1,4 @@
-import type { ArchiveCounts, ArchiveImportResult, ArchiveScope } from '@shared/domain/archive';
+import type { ArchiveCounts, ArchiveExportKind, ArchiveExportResult, ArchiveImportResult, ArchiveScope } from '@shared/domain/archive';
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
@@ -11,6 +11,24 @@ const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short',
 export function formatDate(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : day.format(date);
+}
+
+/** "2 maps have no picture yet: open them once" — before an export, so the coach can. */
+export function mapsWithoutPictureSentence(count: number): string {
+  return count === 1
+    ? '1 map has no picture yet: open it once, then export. Until then it goes into the archive without its picture.'
+    : `${count} maps have no picture yet: open them once, then export. Until then they go into the archive without their pictures.`;
+}
+
+/** Where the export went, in one or two sentences. */
+export function exportSentence(what: ArchiveExportKind, result: ArchiveExportResult): string {
+  if (!result.saved || !result.path) return 'Nothing was saved.';
+  const saved =
+    what.purpose === 'coachee-copy' && what.format === 'html'
+      ? `Saved the coachee copy to ${result.path} (${formatBytes(result.bytes)}): a web page that opens in any browser. Give the coachee the passphrase separately from the file.`
+      : `Saved the encrypted archive to ${result.path} (${formatBytes(result.bytes)}).`;
+  const missing = result.mapsWithoutPicture;
+  return missing === 0 ? saved : `${saved} ${missing === 1 ? '1 map went in without its picture' : `${missing} maps went in without their pictures`}: open them once to make one.`;
 }
 
 export function scopeDescription(scope: ArchiveScope): string {

@@ -13,7 +13,8 @@ export function CoacheeList({ place, navigate, refreshKey }: { place: Place; nav
     () => api.coacheeList({ ...(filter.trim() ? { search: filter.trim() } : {}), includeArchived }),
     `${filter}|${includeArchived}|${refreshKey}`,
   );
-  const selectedId = place.kind === 'coachee' || place.kind === 'edit-coachee' ? place.id : place.kind === 'start-session' ? place.coacheeId : null;
+  const selectedId =
+    place.kind === 'coachee' || place.kind === 'edit-coachee' ? place.id : place.kind === 'start-session' || place.kind === 'journey' ? place.coacheeId : null;
 
   return (
     <nav className="sidebar" aria-label="Coachees">

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { BoundaryCheck } from '@shared/domain/boundary-check';
 import type { CoacheeDetail } from '@shared/domain/workspace';
 import type { ArchiveScope } from '@shared/domain/archive';
 import { api } from '../../api/client';
@@ -50,6 +51,9 @@ export function CoacheePage({ id, navigate, onChanged }: { id: string; navigate:
           </p>
         </div>
         <div className="page__actions">
+          <button type="button" className="button" onClick={() => navigate({ kind: 'journey', coacheeId: id })}>
+            Journey
+          </button>
           <button type="button" className="button" onClick={() => navigate({ kind: 'edit-coachee', id })}>
             Edit profile
           </button>
@@ -60,9 +64,15 @@ export function CoacheePage({ id, navigate, onChanged }: { id: string; navigate:
             {coachee.archivedAt ? 'Unarchive' : 'Archive'}
           </button>
           {live ? (
-            <button type="button" className="button button--primary" onClick={() => navigate({ kind: 'session', id: live.id })}>
-              Resume session
-            </button>
+            <>
+              {/* One session in progress per coachee: a new one first offers to resume or close out this one. */}
+              <button type="button" className="button" onClick={() => navigate({ kind: 'start-session', coacheeId: id })}>
+                Start session
+              </button>
+              <button type="button" className="button button--primary" onClick={() => navigate({ kind: 'session', id: live.id })}>
+                Resume session
+              </button>
+            </>
           ) : (
             <button
               type="button"
@@ -103,7 +113,7 @@ export function CoacheePage({ id, navigate, onChanged }: { id: string; navigate:
               {BOUNDARY_QUESTIONS.map(({ key, text }) => (
                 <div key={key}>
                   <dt>{text}</dt>
-                  <dd>{boundaryCheck[key] ? 'Yes' : 'No'}</dd>
+                  <dd>{boundaryCheck[key] ? `Yes${agreedOn(boundaryCheck, key)}` : 'No'}</dd>
                 </div>
               ))}
               {boundaryCheck.conflictAcknowledged && <p className="warning">A conflict of interest was acknowledged on {formatDay(boundaryCheck.answeredAt)}.</p>}
@@ -134,6 +144,12 @@ export function CoacheePage({ id, navigate, onChanged }: { id: string; navigate:
       {exporting && <ExportArchiveDialog scope={exporting} onClose={() => setExporting(null)} />}
     </div>
   );
+}
+
+/** When confidentiality was agreed, or its limits explained: recorded with the coachee, dated. */
+function agreedOn(check: BoundaryCheck, key: (typeof BOUNDARY_QUESTIONS)[number]['key']): string {
+  const at = key === 'confidentialityAgreed' ? check.confidentialityAgreedAt : key === 'limitsExplained' ? check.limitsExplainedAt : null;
+  return at ? `, since ${formatDay(at)}` : '';
 }
 
 function BoundaryCheckNow({ coacheeId, onSaved }: { coacheeId: string; onSaved: () => void }) {

@@ -1,5 +1,6 @@
 import type { RelationshipKind } from '@shared/domain/coachee';
 import type { ChallengeIntensity, WayOfWorking } from '@shared/domain/working-style';
+import { WAY_NAMES } from '@shared/journey/labels';
 
 export const RELATIONSHIP_LABELS: Record<RelationshipKind, string> = {
   coaching: 'Coaching',
@@ -7,11 +8,8 @@ export const RELATIONSHIP_LABELS: Record<RelationshipKind, string> = {
   confidante: 'Professional confidante (a peer outside their line)',
 };
 
-export const WAY_LABELS: Record<WayOfWorking, string> = {
-  talk: 'Talk it through',
-  draw: 'Draw their system',
-  challenge: 'Be challenged',
-};
+/** The same words the journey's pictures use (shared, so a coachee copy says them too). */
+export const WAY_LABELS: Readonly<Record<WayOfWorking, string>> = WAY_NAMES;
 
 export const INTENSITY_LABELS: Record<ChallengeIntensity, string> = {
   supportive: 'Supportive',

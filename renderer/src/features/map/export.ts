@@ -15,8 +15,12 @@ export function shapesToExport(editor: Editor): { ids: TLShapeId[]; isSelection:
   return { ids: [...editor.getCurrentPageShapeIds()], isSelection: false };
 }
 
-/** The options of every export: the map's picture in the vault uses the same, so it looks like an export. */
-export const MAP_EXPORT_OPTIONS = { background: true, padding: 32 } as const;
+/**
+ * The options of every export: the map's picture in the vault uses the same, so it looks like an
+ * export. Always light, whatever the app's theme: pictures leave the app (archives, a coachee copy,
+ * paper), and a stored picture must not change with the theme the coach happened to be in.
+ */
+export const MAP_EXPORT_OPTIONS = { background: true, padding: 32, darkMode: false } as const;
 
 /**
  * tldraw's SVG of the whole current page: what "Export SVG" writes when nothing is selected. Null

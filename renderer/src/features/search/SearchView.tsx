@@ -14,6 +14,10 @@ const KIND_LABELS: Record<SearchHit['kind'], string> = {
   answer: 'Challenge answer',
   action: 'Action',
   observation: 'Private observation',
+  goal: 'Goal',
+  rating: 'Progress rating',
+  feedback: 'Feedback given',
+  'session-feedback': 'Their feedback on a session',
 };
 
 const MODE_OF: Partial<Record<SearchHit['kind'], WayOfWorking>> = { note: 'talk', map: 'draw', answer: 'challenge', observation: 'talk' };
@@ -37,6 +41,8 @@ export function SearchView({ query, navigate }: { query: string; navigate: Navig
                 type="button"
                 className={`search-hit${hit.private ? ' search-hit--private' : ''}`}
                 onClick={() => {
+                  // Goals and ratings are read on the journey, where they are drawn over time.
+                  if (hit.kind === 'goal' || hit.kind === 'rating') return navigate({ kind: 'journey', coacheeId: hit.coacheeId });
                   const mode = MODE_OF[hit.kind];
                   navigate(hit.sessionId ? { kind: 'session', id: hit.sessionId, ...(mode ? { mode } : {}) } : { kind: 'coachee', id: hit.coacheeId });
                 }}

@@ -19,12 +19,14 @@ import { ChallengePrompts } from '../prompts/ChallengePrompts';
 import { ShareControls } from '../share/ShareControls';
 import { useShare, type CurrentPrompt } from '../share/useShare';
 import { SettingsDialog } from '../settings/SettingsDialog';
+import { retryingSave } from '../backup/retrying-save';
 import { sentenceFor } from '../vault/errors';
 import type { Navigate } from '../workspace/navigation';
 import { flushAll, registerFlusher } from '../workspace/pending-saves';
 import { useAsync } from '../workspace/useAsync';
 import { CloseOut } from './CloseOut';
 import { ContractHeader } from './ContractHeader';
+import { FeedbackDialog } from './FeedbackDialog';
 import { FollowUps } from './FollowUps';
 import { ModeBar } from './ModeBar';
 import { SessionTimer } from './SessionTimer';
@@ -79,6 +81,8 @@ function LiveSession({ detail, initialMode, navigate, onChanged, onCurtain }: Li
   const [customPrompts, setCustomPrompts] = useState(detail.customPrompts);
   const [observations, setObservations] = useState<Observation[]>(detail.observations);
   const [closing, setClosing] = useState(false);
+  const [feedbackGiven, setFeedbackGiven] = useState(detail.feedbackGiven);
+  const [givingFeedback, setGivingFeedback] = useState(false);
   const [error, setError] = useState('');
   const notesRef = useRef<TalkNotesHandle>(null);
   const mapRef = useRef<SystemMapHandle>(null);
@@ -88,6 +92,7 @@ function LiveSession({ detail, initialMode, navigate, onChanged, onCurtain }: Li
   const stored = useStoredMap(detail.session.id, opened.has('draw'), license.blocked);
 
   const report = useCallback((caught: unknown) => setError(sentenceFor(caught)), []);
+  const clearError = useCallback(() => setError(''), []);
   const [mapEditor, setMapEditor] = useState<Editor | null>(null);
   // Where tldraw may not run, the map is read-only and has no canvas: sharing starts from an editor
   // without UI holding the stored drawing (the coachee's screen then shows its picture).
@@ -159,15 +164,19 @@ function LiveSession({ detail, initialMode, navigate, onChanged, onCurtain }: Li
 
   const saveNotes = useCallback(
     (lexicalJson: string, plainText: string) => {
-      api.notesSave({ sessionId: session.id, lexicalJson, plainText }).catch(report);
+      // A save the disk had no room for is kept and retried (what is on screen stays on screen).
+      retryingSave(`notes:${session.id}`, () => api.notesSave({ sessionId: session.id, lexicalJson, plainText }), { onError: report, onRecovered: clearError });
     },
-    [session.id, report],
+    [session.id, report, clearError],
   );
   const saveMap = useCallback(
     ({ snapshotJson, svg }: MapSave) => {
-      api.mapSave({ sessionId: session.id, snapshotJson, ...(svg === undefined ? {} : { svg }) }).catch(report);
+      retryingSave(`map:${session.id}`, () => api.mapSave({ sessionId: session.id, snapshotJson, ...(svg === undefined ? {} : { svg }) }), {
+        onError: report,
+        onRecovered: clearError,
+      });
     },
-    [session.id, report],
+    [session.id, report, clearError],
   );
   const saveMapPicture = useCallback(
     (snapshotJson: string, svg: string | null) => api.mapSavePicture({ sessionId: session.id, snapshotJson, svg }).catch(report),
@@ -178,6 +187,7 @@ function LiveSession({ detail, initialMode, navigate, onChanged, onCurtain }: Li
     <div className="session">
       <header className="session__bar">
         <div className="session__who">
+          <h1 className="visually-hidden">Session with {detail.coachee.name}</h1>
           <button type="button" className="link" onClick={() => navigate({ kind: 'coachee', id: detail.coachee.id })}>
             {detail.coachee.name}
           </button>
@@ -194,6 +204,9 @@ function LiveSession({ detail, initialMode, navigate, onChanged, onCurtain }: Li
             onShow={share.show}
             onStop={share.stop}
           />
+          <button type="button" className="button" onClick={() => setGivingFeedback(true)} title="Record feedback you gave: situation, behaviour, impact, their response">
+            Feedback{feedbackGiven.length > 0 ? ` (${feedbackGiven.length})` : ''}
+          </button>
           <button type="button" className="button" onClick={onCurtain} title="Cover every window and lock (Ctrl+Shift+H)">
             Curtain
           </button>
@@ -212,7 +225,7 @@ function LiveSession({ detail, initialMode, navigate, onChanged, onCurtain }: Li
       )}
       {!ended && <FollowUps sessionId={session.id} actions={detail.followUps} />}
       <div className="session__body">
-        <main className="session__mode">
+        <div className="session__mode">
           {opened.has('talk') && (
             <section className="mode" hidden={mode !== 'talk'} aria-label="Talk-through notes">
               <TalkNotes ref={notesRef} initialJson={detail.noteJson} onSave={saveNotes} questions={TALK_QUESTIONS} />
@@ -266,10 +279,18 @@ function LiveSession({ detail, initialMode, navigate, onChanged, onCurtain }: Li
               />
             </section>
           )}
-        </main>
+        </div>
         <PrivatePanel sessionId={session.id} observations={observations} onAdded={(o) => setObservations((current) => [...current, o])} />
       </div>
       {settingsOpen && <SettingsDialog focus="map-license" onClose={() => setSettingsOpen(false)} />}
+      {givingFeedback && (
+        <FeedbackDialog
+          sessionId={session.id}
+          given={feedbackGiven}
+          onGiven={(feedback) => setFeedbackGiven((current) => [...current, feedback])}
+          onClose={() => setGivingFeedback(false)}
+        />
+      )}
       {closing && (
         <CloseOut
           session={session}

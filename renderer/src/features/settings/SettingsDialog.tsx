@@ -4,7 +4,10 @@ import { passphraseStrength } from '@shared/passphrase';
 import { api } from '../../api/client';
 import { StrengthMeter } from '../vault/StrengthMeter';
 import { sentenceFor } from '../vault/errors';
+import { BackupSettings } from '../backup/BackupSettings';
+import { RestoreDialog } from '../backup/RestoreDialog';
 import { Dialog } from '../workspace/Dialog';
+import { AppearanceField } from './AppearanceField';
 import { MapLicenseField } from './MapLicenseField';
 
 const AUTO_LOCK_CHOICES = [1, 5, 10, 15, 30, 60, 0];
@@ -21,6 +24,7 @@ export interface SettingsDialogProps {
 export function SettingsDialog({ onClose, focus }: SettingsDialogProps) {
   const [settings, setSettings] = useState<AppSettings | null>(null);
   const [error, setError] = useState('');
+  const [restoring, setRestoring] = useState(false);
 
   useEffect(() => {
     api.settingsGet({}).then(setSettings, (caught: unknown) => setError(sentenceFor(caught)));
@@ -50,9 +54,12 @@ export function SettingsDialog({ onClose, focus }: SettingsDialogProps) {
           </>
         )}
         {error && <p className="error" role="alert">{error}</p>}
+        <AppearanceField />
         <MapLicenseField autoFocus={focus === 'map-license'} />
+        <BackupSettings onRestore={() => setRestoring(true)} />
         <ChangePassphrase />
       </div>
+      {restoring && <RestoreDialog onClose={() => setRestoring(false)} />}
     </Dialog>
   );
 }

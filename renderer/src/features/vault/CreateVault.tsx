@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { VaultStatus } from '@shared/domain/vault';
 import { passphraseStrength } from '@shared/passphrase';
 import { api } from '../../api/client';
+import { RestoreScreen } from '../backup/RestoreScreen';
 import { sentenceFor } from './errors';
 import { RecoveryCodeStep } from './RecoveryCodeStep';
 import { StrengthMeter } from './StrengthMeter';
@@ -13,6 +14,8 @@ export function CreateVault({ onUnlocked }: { onUnlocked: (status: VaultStatus) 
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
+  // A new computer: the vault comes back from a backup instead of starting empty.
+  const [restoring, setRestoring] = useState(false);
 
   const strength = passphraseStrength(passphrase);
   const mismatch = confirm.length > 0 && confirm !== passphrase;
@@ -34,6 +37,8 @@ export function CreateVault({ onUnlocked }: { onUnlocked: (status: VaultStatus) 
       setBusy(false);
     }
   }
+
+  if (restoring) return <RestoreScreen onUnlocked={onUnlocked} onBack={() => setRestoring(false)} />;
 
   if (recoveryCode) {
     return (
@@ -73,6 +78,9 @@ export function CreateVault({ onUnlocked }: { onUnlocked: (status: VaultStatus) 
         )}
         <button className="button button--primary" type="submit" disabled={busy || !strength.acceptable || passphrase !== confirm}>
           {busy ? 'Creating the vault…' : 'Create vault'}
+        </button>
+        <button type="button" className="link" onClick={() => setRestoring(true)}>
+          Restore from a backup
         </button>
       </form>
     </main>

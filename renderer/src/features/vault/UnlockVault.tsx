@@ -3,6 +3,7 @@ import type { LockReason, VaultStatus } from '@shared/domain/vault';
 import { AppError } from '@shared/errors';
 import { passphraseStrength } from '@shared/passphrase';
 import { api } from '../../api/client';
+import { RestoreScreen } from '../backup/RestoreScreen';
 import { sentenceFor } from './errors';
 import { StrengthMeter } from './StrengthMeter';
 
@@ -20,20 +21,37 @@ interface Props {
 }
 
 export function UnlockVault({ lockedBecause, onUnlocked }: Props) {
-  const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
+  const [mode, setMode] = useState<'passphrase' | 'recovery' | 'restore' | 'restore-damaged'>('passphrase');
+  if (mode === 'restore' || mode === 'restore-damaged') {
+    return (
+      <RestoreScreen
+        onUnlocked={onUnlocked}
+        onBack={() => setMode('passphrase')}
+        preferVerified
+        {...(mode === 'restore-damaged' ? { intro: 'The vault’s database cannot be read. Restore your newest verified backup into a new vault; the damaged files are kept aside, not deleted.' } : {})}
+      />
+    );
+  }
   return mode === 'passphrase' ? (
-    <PassphraseForm {...(lockedBecause ? { lockedBecause } : {})} onUnlocked={onUnlocked} onForgot={() => setMode('recovery')} />
+    <PassphraseForm
+      {...(lockedBecause ? { lockedBecause } : {})}
+      onUnlocked={onUnlocked}
+      onForgot={() => setMode('recovery')}
+      onRestore={(damaged) => setMode(damaged ? 'restore-damaged' : 'restore')}
+    />
   ) : (
     <RecoveryForm onUnlocked={onUnlocked} onBack={() => setMode('passphrase')} />
   );
 }
 
-function PassphraseForm({ lockedBecause, onUnlocked, onForgot }: Props & { onForgot: () => void }) {
+function PassphraseForm({ lockedBecause, onUnlocked, onForgot, onRestore }: Props & { onForgot: () => void; onRestore: (damaged: boolean) => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [waitUntil, setWaitUntil] = useState(0);
   const [now, setNow] = useState(0);
+  // The right key, but a database that cannot be read: the newest verified backup is offered.
+  const [damaged, setDamaged] = useState(false);
 
   useEffect(() => {
     if (waitUntil <= now) return;
@@ -53,6 +71,7 @@ function PassphraseForm({ lockedBecause, onUnlocked, onForgot }: Props & { onFor
       onUnlocked(status);
     } catch (caught) {
       setError(sentenceFor(caught));
+      setDamaged(caught instanceof AppError && caught.code === 'damaged');
       if (caught instanceof AppError && caught.retryAfterMs) {
         setWaitUntil(Date.now() + caught.retryAfterMs);
         setNow(Date.now());
@@ -80,8 +99,16 @@ function PassphraseForm({ lockedBecause, onUnlocked, onForgot }: Props & { onFor
         <button className="button button--primary" type="submit" disabled={busy || waiting || !passphrase}>
           {busy ? 'Unlocking…' : waiting ? `Wait ${Math.ceil((waitUntil - now) / 1000)} s` : 'Unlock'}
         </button>
+        {damaged && (
+          <button type="button" className="button" onClick={() => onRestore(true)}>
+            Restore the newest verified backup
+          </button>
+        )}
         <button type="button" className="link" onClick={onForgot}>
           Forgot your passphrase? Use the recovery code
+        </button>
+        <button type="button" className="link" onClick={() => onRestore(false)}>
+          Restore from a backup
         </button>
       </form>
     </main>

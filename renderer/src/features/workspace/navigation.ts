@@ -5,6 +5,7 @@ export type Place =
   | { kind: 'welcome' }
   | { kind: 'new-coachee' }
   | { kind: 'coachee'; id: string }
+  | { kind: 'journey'; coacheeId: string }
   | { kind: 'edit-coachee'; id: string }
   | { kind: 'start-session'; coacheeId: string }
   | { kind: 'session'; id: string; mode?: WayOfWorking }

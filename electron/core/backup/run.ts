@@ -1,0 +1,107 @@
+import { lstat, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ArchiveCounts } from '@shared/domain/archive';
+import type { BackupPhase, BackupRecord, BackupTrigger } from '@shared/domain/backup';
+import { writeArchive } from '../archive/export';
+import type { Db } from '../db/open-database';
+import { drillBackup } from './drill';
+import { drillFailedMessage } from './errors';
+import { backupFileName } from './names';
+import type { Pacer } from './pacer';
+import { readSnapshot } from './snapshot';
+
+export interface BackupRunOptions {
+  folder: string;
+  passphrase: string;
+  trigger: BackupTrigger;
+  reader: Db;
+  appVersion: string;
+  now: Date;
+  pacer: Pacer;
+  /** scrypt work factor of the backup file (age's default unless a test lowers it). */
+  scryptLogN?: number;
+  onProgress: (phase: BackupPhase, done: number, total: number) => void;
+}
+
+/** Plaintext sealed per slice: about a millisecond of ChaCha20-Poly1305 between two pauses. */
+const BACKUP_SLICE_BYTES = 256 * 1024;
+
+/** A name no file in the folder has yet: two backups in one second get -1, -2… */
+async function freeName(folder: string, at: Date): Promise<string> {
+  for (let attempt = 0; attempt < 1000; attempt++) {
+    const name = backupFileName(at, attempt);
+    try {
+      await lstat(join(folder, name));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return name;
+      throw error;
+    }
+  }
+  throw Object.assign(new Error('no free backup file name'), { code: 'EEXIST' });
+}
+
+/**
+ * One backup: a snapshot of the whole vault (read on the second connection, so the coach keeps
+ * writing), written as an ordinary whole-vault archive through the atomic writer (a random
+ * owner-only temp file, renamed to its real name only once complete and fsynced, so a drive pulled
+ * out mid-way never leaves a partial file under a backup's name), then the restore drill on what
+ * reached the disk. Throws on a write fault (the folder gone, the disk full); a file that was
+ * written but fails its drill comes back as a record marked failed.
+ */
+export async function runBackup(options: BackupRunOptions): Promise<BackupRecord> {
+  const { folder, passphrase, pacer } = options;
+  const info = await stat(folder);
+  if (!info.isDirectory()) throw Object.assign(new Error(`${folder} is not a folder`), { code: 'ENOTDIR' });
+
+  const createdAt = options.now.toISOString();
+  const file = await freeName(folder, options.now);
+  const path = join(folder, file);
+  const { bytes, counts } = await writeSnapshot(path, createdAt, options);
+
+  options.onProgress('verifying', 0, 1);
+  let drill: Awaited<ReturnType<typeof drillBackup>>;
+  try {
+    drill = await drillBackup(path, passphrase, counts, {
+      pause: pacer.pause,
+      onProgress: (_phase, done, total) => options.onProgress('verifying', done, total),
+    });
+  } catch (error) {
+    // Stopped before it was checked and listed (a lock, a cancel): a file on no list would never be
+    // tidied away, and an unchecked one is no backup to rely on. It is Confidante's own: remove it.
+    await unlink(path).catch(() => {});
+    throw error;
+  }
+  const at = new Date().toISOString();
+  return {
+    file,
+    folder,
+    createdAt,
+    bytes,
+    counts,
+    drill: drill.ok ? { state: 'verified', at } : { state: 'failed', at, problem: drillFailedMessage(file, drill.problem) },
+    trigger: options.trigger,
+  };
+}
+
+/**
+ * Read the snapshot and write it; only the sizes come back, so the vault's content in memory can go
+ * before the file is read back for the drill.
+ */
+async function writeSnapshot(path: string, createdAt: string, options: BackupRunOptions): Promise<{ bytes: number; counts: ArchiveCounts }> {
+  const { pacer } = options;
+  const snapshot = await readSnapshot(options.reader, { appVersion: options.appVersion, createdAt }, pacer.pause, (done, total) =>
+    options.onProgress('reading', done, total),
+  );
+  pacer.restart();
+  const bytes = await writeArchive(snapshot.content, options.passphrase, path, {
+    ...(options.scryptLogN !== undefined ? { logN: options.scryptLogN } : {}),
+    pause: pacer.pause,
+    sliceBytes: BACKUP_SLICE_BYTES,
+    // One entry compressed ahead: the other core stays free for the coach's window.
+    zipParallel: 1,
+    onProgress: (phase, done, total) => {
+      if (phase === 'packing' || phase === 'encrypting') options.onProgress(phase, done, total);
+    },
+  });
+  return { bytes, counts: snapshot.counts };
+}
