@@ -90,7 +90,7 @@ run('coachee-copy', async () => {
       await copy.locator('html[data-state="open"]').waitFor({ timeout: 60_000 });
       const ms = await copy.evaluate(() => performance.measure('open', 'confidante-copy:passphrase-entered', 'confidante-copy:painted').duration);
       decrypting.push(await copy.evaluate(() => performance.measure('decrypt', 'confidante-copy:passphrase-entered', 'confidante-copy:decrypted').duration));
-      const images = await copy.locator('main.record img').count();
+      const images = await copy.locator('main.record figure.map img').count();
       if (images !== SESSIONS) throw new Error(`the record shows ${images} map pictures, not ${SESSIONS}`);
       samples.push(ms);
       await context.close();

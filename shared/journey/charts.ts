@@ -118,10 +118,21 @@ function baseOptions(title: string, options: ChartOptions, height: number): Plot
   };
 }
 
+/**
+ * Whole-number ticks for a count axis, at most five: Plot's `ticks: 4` picks fractional steps for
+ * small counts (0.5, 1, 1.5), which the integer format then prints as 0 0 1 1.
+ */
+function countTicks(max: number): number[] {
+  const step = Math.max(1, Math.ceil(max / 4));
+  const ticks: number[] = [];
+  for (let tick = 0; tick <= Math.max(max, 1); tick += step) ticks.push(tick);
+  return ticks;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Progress per goal
 
-const LABEL_CHARS = 24;
+const LABEL_CHARS = 32;
 
 /**
  * Where each goal's name goes at the right end of its line: at its last rating, nudged apart so
@@ -249,7 +260,7 @@ export function sessionStrip(journey: Pick<Journey, 'sessions'>, options: ChartO
       marginLeft: 24,
       marginRight: 24,
       marginTop: 26,
-      marginBottom: 28,
+      marginBottom: 38,
       x: {
         type: 'utc',
         label: null,
@@ -325,7 +336,7 @@ export function actionsChart(journey: Pick<Journey, 'sessions' | 'actions'>, opt
       marginTop: 24,
       marginBottom: 32,
       x: { type: 'band', domain: rows.map((row) => row.sessionId), ticks, tickFormat: (id: string) => dayOf.get(id) ?? '', label: null, padding: 0.25 },
-      y: { grid: true, label: 'Actions', labelAnchor: 'top', tickFormat: 'd', ticks: 4 },
+      y: { grid: true, label: 'Actions', labelAnchor: 'top', tickFormat: 'd', ticks: countTicks(Math.max(0, ...rows.map((row) => row.committed))) },
       color: { domain: [...ACTION_STACK], range: ACTION_STACK.map((status) => options.palette.statuses[status]) },
       marks: [
         Plot.barY(indexed, {
@@ -383,7 +394,7 @@ export function sessionsPerMonthChart(months: ReadonlyArray<{ month: string; ses
       marginTop: 14,
       marginBottom: 28,
       x: { type: 'band', domain: data.map((d) => d.month), tickFormat: (month: string) => monthLabel(month).slice(0, 3), label: null, padding: 0.3 },
-      y: { grid: true, label: null, tickFormat: 'd', ticks: 4 },
+      y: { grid: true, label: null, tickFormat: 'd', ticks: countTicks(Math.max(0, ...data.map((d) => d.sessions))) },
       marks: [
         Plot.barY(data, {
           x: 'month',

@@ -2,7 +2,7 @@ import type { ArchiveProgressPhase } from '@shared/domain/archive';
 import { writeFileAtomicWith, type AtomicWriteOptions } from '../vault/atomic-write';
 import { beginEncryption, type PendingEncryption } from './age/age';
 import type { ArchiveContent } from './content';
-import { packArchive, packArchiveSteps } from './pack';
+import { packArchive, packArchiveSteps, type PackOptions } from './pack';
 import { runStepsPaced, type Pause } from './steps';
 import { buildZip } from './zip/write';
 
@@ -20,6 +20,10 @@ export interface WriteArchiveOptions {
   sliceBytes?: number;
   /** Zip entries compressed ahead on the thread pool (default 3). */
   zipParallel?: number;
+  /** Paced packing only: sessions laid out so far (rendering notes is the long part of a large vault). */
+  onPacked?: (sessions: number, total: number) => void;
+  /** Renders notes (see PackOptions): a background backup keeps the renders of notes that did not change. */
+  renderNote?: PackOptions['renderNote'];
   onProgress?: (phase: ArchiveProgressPhase, done: number, total: number) => void;
 }
 
@@ -79,7 +83,14 @@ export async function writeArchive(content: ArchiveContent, passphrase: string, 
   const encryption = beginEncryption(passphrase, { ...(options.logN !== undefined ? { logN: options.logN } : {}) });
   // If packing fails first, the key derivation's outcome no longer matters; never leave it unhandled.
   encryption.prefix.catch(() => {});
-  const entries = options.pause ? await runStepsPaced(packArchiveSteps(content), options.pause) : packArchive(content);
+  let packed = 0;
+  const entries = options.pause
+    ? await runStepsPaced(packArchiveSteps(content, options.renderNote ? { renderNote: options.renderNote } : {}), () => {
+        packed += 1;
+        options.onPacked?.(Math.min(packed, content.sessions.length), content.sessions.length);
+        return options.pause!();
+      })
+    : packArchive(content);
   options.checkpoint?.();
   const zip = await buildZip(entries, {
     mtime: new Date(content.createdAt),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { SessionNote } from '@shared/domain/note';
 import { ARCHIVE_FORMAT_VERSION, COACHEE_COPY_EXCLUDES, COACHEE_RECORD_FILE } from '@shared/domain/archive';
 import { dayOf } from './collect';
 import {
@@ -15,7 +16,7 @@ import {
 import { recordCss } from './coachee-copy/page';
 import { recordHtml, type RecordSession } from './coachee-copy/record';
 import { pictureOf } from './map-pictures';
-import { notePage, renderNote } from './render/note-files';
+import { notePage, renderNote, type RenderedNote } from './render/note-files';
 import { readmeText } from './render/readme';
 import { indexMarkdown, sessionMarkdown } from './render/summary';
 import type { ZipEntry } from './zip/write';
@@ -51,8 +52,17 @@ export function packArchive(content: ArchiveContent): ZipEntry[] {
   return runSteps(packArchiveSteps(content));
 }
 
+export interface PackOptions {
+  /**
+   * How a note is rendered (Markdown and HTML): renderNote unless the caller keeps the renders of
+   * notes that did not change since its last archive (automatic backups do, see electron/core/backup).
+   */
+  renderNote?: (note: SessionNote) => RenderedNote;
+}
+
 /** `packArchive`, one session at a time (rendering notes and maps is the slow part of an export). */
-export function* packArchiveSteps(content: ArchiveContent): Steps<ZipEntry[]> {
+export function* packArchiveSteps(content: ArchiveContent, options: PackOptions = {}): Steps<ZipEntry[]> {
+  const render = options.renderNote ?? renderNote;
   const coachees = new Map(content.coachees.map((coachee) => [coachee.id, coachee]));
   const coacheeNames = new Map(content.coachees.map((coachee) => [coachee.id, coachee.name]));
   const notes = new Map(content.notes.map((note) => [note.sessionId, note]));
@@ -77,7 +87,7 @@ export function* packArchiveSteps(content: ArchiveContent): Steps<ZipEntry[]> {
     const title = `${coacheeNames.get(session.coacheeId) ?? 'Session'}, ${dayOf(session.startedAt)}`;
     const note = notes.get(session.id);
     const map = maps.get(session.id);
-    const rendered = note ? renderNote(note) : null;
+    const rendered = note ? render(note) : null;
     const picture = map ? pictureOf(map) : null;
     const summary = sessionMarkdown({
       session,

@@ -53,12 +53,21 @@ function checkedFile(file: string): string {
  */
 export class RestoreService {
   private readonly pending = new PendingImports();
+  /** Where each previewed backup came from, so a vault restored from it goes on backing up there. */
+  private readonly origins = new Map<string, { folder: string; passphrase: string }>();
   private readonly running = new Map<string, { cancelled: boolean }>();
 
   constructor(
     private readonly core: AppCore,
     private readonly options: RestoreOptions = {},
-  ) {}
+  ) {
+    // A backup opened while the vault was open is forgotten when it locks, like a previewed archive.
+    // (One opened on the unlock screen is not: the vault was locked all along.)
+    core.vault.onLock(() => {
+      this.pending.clear();
+      this.origins.clear();
+    });
+  }
 
   /** Where backups go and the newest that verified: from the vault when it is open, else from the note beside it. */
   hint(): BackupHint {
@@ -142,12 +151,15 @@ export class RestoreService {
       }
       const conflicts = this.core.vault.isUnlocked ? findConflicts(this.core.repos, content) : [];
       const token = this.pending.hold({ content, conflictIds: conflicts.map((conflict) => conflict.id) });
+      this.origins.clear();
+      this.origins.set(token, { folder: checkedFolder(input.folder), passphrase: input.passphrase });
       return { ...previewOf(content, conflicts, token), file: input.file, bytes: info.size };
     });
   }
 
   discard(token: string): void {
     this.pending.drop(token);
+    this.origins.delete(token);
   }
 
   cancel(operationId: string): { cancelled: boolean } {
@@ -215,10 +227,15 @@ export class RestoreService {
     renameSync(files.pendingDatabase, files.database);
     fsyncDirectory(dataDir);
     rmSync(staging, { recursive: true, force: true });
-    this.pending.drop(input.token);
+    const origin = this.origins.get(input.token);
+    this.discard(input.token);
 
     await this.core.vault.unlock(input.passphrase);
-    return { recoveryCode, status: this.core.afterUnlock(), setAside };
+    const status = this.core.afterUnlock();
+    // Backups go on where this one came from, under the same passphrase (the restored vault's list
+    // of backups starts empty, so none of the older files there is ever deleted by it).
+    if (origin) await this.core.backups.updateConfig(origin).catch(() => undefined);
+    return { recoveryCode, status, setAside };
   }
 
   /** Merge a previewed backup into the open vault, with the coach's choice for each conflict. */
@@ -235,7 +252,7 @@ export class RestoreService {
         }),
       ),
     );
-    this.pending.drop(input.token);
+    this.discard(input.token);
     return result;
   }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ArchiveCounts } from '@shared/domain/archive';
 import type { BackupPhase, BackupRecord, BackupTrigger } from '@shared/domain/backup';
 import { writeArchive } from '../archive/export';
+import type { PackOptions } from '../archive/pack';
 import type { Db } from '../db/open-database';
 import { drillBackup } from './drill';
 import { drillFailedMessage } from './errors';
@@ -20,8 +21,13 @@ export interface BackupRunOptions {
   pacer: Pacer;
   /** scrypt work factor of the backup file (age's default unless a test lowers it). */
   scryptLogN?: number;
+  /** Renders notes; the service keeps renders of unchanged notes between backups (NoteRenderCache). */
+  renderNote?: PackOptions['renderNote'];
   onProgress: (phase: BackupPhase, done: number, total: number) => void;
 }
+
+/** Of the packing bar (in thousandths): laying the sessions out; the rest is zipping. */
+const PACK_SHARE = 700;
 
 /** Plaintext sealed per slice: about a millisecond of ChaCha20-Poly1305 between two pauses. */
 const BACKUP_SLICE_BYTES = 256 * 1024;
@@ -96,11 +102,15 @@ async function writeSnapshot(path: string, createdAt: string, options: BackupRun
   const bytes = await writeArchive(snapshot.content, options.passphrase, path, {
     ...(options.scryptLogN !== undefined ? { logN: options.scryptLogN } : {}),
     pause: pacer.pause,
+    ...(options.renderNote ? { renderNote: options.renderNote } : {}),
     sliceBytes: BACKUP_SLICE_BYTES,
     // One entry compressed ahead: the other core stays free for the coach's window.
     zipParallel: 1,
+    // Packing is two steps: laying the sessions out (rendering their notes), then zipping; one bar.
+    onPacked: (done, total) => options.onProgress('packing', Math.round((PACK_SHARE * done) / Math.max(total, 1)), 1000),
     onProgress: (phase, done, total) => {
-      if (phase === 'packing' || phase === 'encrypting') options.onProgress(phase, done, total);
+      if (phase === 'packing') options.onProgress(phase, PACK_SHARE + Math.round(((1000 - PACK_SHARE) * done) / Math.max(total, 1)), 1000);
+      if (phase === 'encrypting') options.onProgress(phase, done, total);
     },
   });
   return { bytes, counts: snapshot.counts };

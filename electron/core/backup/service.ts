@@ -21,6 +21,7 @@ import { writeHint } from './hint';
 import { readConfig, readLedger, writeConfig, writeLedger, type BackupConfig, type BackupLedger } from './ledger';
 import { Pacer, type PacerOptions } from './pacer';
 import { pruneBackups } from './prune';
+import { NoteRenderCache } from './render-cache';
 import { runBackup } from './run';
 
 /** What the backup service needs of AppCore. */
@@ -103,6 +104,8 @@ export class BackupService {
   private running: RunningBackup | null = null;
   private queued: BackupTrigger | null = null;
   private pendingTimer: { timer: NodeJS.Timeout; trigger: BackupTrigger; at: number } | null = null;
+  /** Renders of notes from the last backup: the next one renders only what changed. */
+  readonly renders = new NoteRenderCache();
   private retryTimer: NodeJS.Timeout | null = null;
   private dailyTimer: NodeJS.Timeout | null = null;
   /** Resolves when nothing is running, queued or scheduled to run soon (tests wait on it). */
@@ -144,6 +147,7 @@ export class BackupService {
     this.stopTimers();
     this.queued = null;
     if (this.running) this.running.cancelled = true;
+    this.renders.clear();
   }
 
   sessionClosed(): void {
@@ -310,6 +314,8 @@ export class BackupService {
     this.running = running;
     running.finished = this.execute(running).finally(() => {
       this.running = null;
+      // A render made after the lock began (the last unit before the backup stopped) goes too.
+      if (!this.host.vault.isUnlocked) this.renders.clear();
       const next = this.queued;
       this.queued = null;
       if (next && this.host.vault.isUnlocked) this.request(next, 0);
@@ -341,6 +347,7 @@ export class BackupService {
         appVersion: this.options.appVersion ?? '0.0.0',
         now: this.now(),
         pacer,
+        renderNote: this.renders.render,
         ...(this.options.scryptLogN !== undefined ? { scryptLogN: this.options.scryptLogN } : {}),
         onProgress: (phase, done, total) => this.progress(running, phase, done, total),
       });

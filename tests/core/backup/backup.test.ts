@@ -9,7 +9,7 @@ import { BACKUP_ZIP_LIMITS } from '../../../electron/core/backup/drill';
 import { readHint } from '../../../electron/core/backup/hint';
 import { countRecords } from '../../../electron/core/backup/snapshot';
 import { GOOD_PASSPHRASE, tempDir } from '../../support/temp-vault';
-import { SENTINELS, seedVault } from '../archive/fixtures';
+import { SENTINELS, realisticNote, seedVault } from '../archive/fixtures';
 import { modeOf } from '../fs/modes';
 import { BACKUP_PASSPHRASE, FAST, configure, configuredRig, eventsOf, nextEvent, type BackupRig } from './support';
 
@@ -109,6 +109,26 @@ describe('automatic backups', () => {
     // Nor does the note kept beside the vault name anyone.
     const hint = readFileSync(join(rig.core.vault.files.dir, 'confidante.backups.json'), 'utf8');
     for (const needle of [...needles, ...names]) expect(hint).not.toContain(needle);
+  });
+
+  it('renders only the notes that changed since the last backup, and forgets every render at lock', async () => {
+    await configure(rig);
+    const renders = rig.core.backups.renders;
+    const notes = countRecords(rig.core.vault.db).notes;
+    expect(renders.misses).toBe(notes);
+    const [first] = rig.core.repos.sessions.listByCoachee(rig.core.repos.coachees.list()[0]!.id);
+    rig.core.repos.notes.save(first!.id, realisticNote('Changed **after** the first backup').lexicalJson, 'Changed after the first backup');
+    await rig.handlers.backupRunNow({});
+    await rig.core.backups.whenIdle();
+    // One note rendered again, the others taken as they were.
+    expect(renders.misses).toBe(notes + 1);
+    expect(renders.hits).toBe(notes - 1);
+    const newest = (await rig.handlers.backupOverview({})).backups[0]!;
+    const zip = await decryptWithPassphrase(readFileSync(join(rig.folder, newest.file)), BACKUP_PASSPHRASE);
+    const markdown = [...readZip(zip, BACKUP_ZIP_LIMITS).entries()].filter(([name]) => name.endsWith('/note.md')).map(([, bytes]) => bytes.toString());
+    expect(markdown.some((text) => text.includes('Changed **after** the first backup'))).toBe(true);
+    await rig.handlers.vaultLock({});
+    expect(renders.size).toBe(0);
   });
 
   it('never runs two at once: requests during a backup make one more backup, not five', async () => {

@@ -71,6 +71,13 @@ describe('restoring a backup', () => {
     expect(core.repos.coachees.list({ search: 'Acme' }).map((c) => c.name)).toEqual(['Ana Lima']);
     expect(readdirSync(core.vault.files.dir).filter((name) => name.includes('restore'))).toEqual([]);
 
+    // Backups go on to the folder it came from, under the same passphrase; none of the older files there is on its list.
+    await core.backups.whenIdle();
+    const overview = await handlers.backupOverview({});
+    expect(overview).toMatchObject({ folder: source.folder, passphraseSet: true, problem: null });
+    expect(overview.backups.map((b) => b.file)).not.toContain(backup!.file);
+    expect(readdirSync(source.folder)).toContain(backup!.file);
+
     // It is an ordinary vault: the new passphrase and the new recovery code open it.
     await handlers.vaultLock({});
     await handlers.vaultUnlock({ passphrase: NEW_PASSPHRASE });

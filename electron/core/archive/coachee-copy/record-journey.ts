@@ -71,7 +71,9 @@ export function goalsSection(journey: RecordJourney, sessions: readonly Session[
   for (const rating of journey.ratings) {
     const place = places.get(rating.sessionId);
     if (!place) continue;
-    byGoal.set(rating.goalId, [...(byGoal.get(rating.goalId) ?? []), { rating, place }]);
+    const list = byGoal.get(rating.goalId);
+    if (list) list.push({ rating, place });
+    else byGoal.set(rating.goalId, [{ rating, place }]);
   }
   const goals = goalsInOrder(journey.goals)
     .map((goal, i) => goalArticle(goal, i + 1, (byGoal.get(goal.id) ?? []).sort((a, b) => a.place.index - b.place.index)))

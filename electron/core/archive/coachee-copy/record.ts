@@ -17,8 +17,9 @@ import { dayAndTime, day, format, longDay, section, shortDay, text } from './rec
  * goal each serves) with their due dates. Nothing of the coach's private side is given to it: the
  * caller hands it only these parts.
  *
- * It is `record.html` in the zip of every coachee copy, beside the map pictures it points to, and
- * what the coachee copy's web page shows once the passphrase opened it.
+ * It is `record.html` in the zip of every coachee copy, beside the pictures it points to (each
+ * session's map.svg, journey/*.svg), and what the coachee copy's web page shows once the
+ * passphrase opened it.
  */
 
 /** What the record shows of a session's map. */
