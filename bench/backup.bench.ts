@@ -24,13 +24,14 @@ import { createCoachHandlers } from '../electron/core/api/coach-handlers';
 import { AppCore } from '../electron/core/app-core';
 import { launch, probes } from './support/browser';
 import { BENCH_PASSPHRASE, createVault, openCoachee, until } from './support/ui-steps';
-import { bench, describe, median, note, p95, run, startWindow } from './support/report';
+import { QUICK, bench, describe, median, note, p95, run, startWindow } from './support/report';
 import { seedVault } from './support/vault-seed';
 import { lexicalNote, prng, topicsFor } from './support/words';
 
-const NOTES = 10_000;
-const BACKUPS = 3;
-const ROUNDS = 3;
+// --quick: a tenth of the vault and one round, for everyday use.
+const NOTES = QUICK ? 1_000 : 10_000;
+const BACKUPS = QUICK ? 1 : 3;
+const ROUNDS = QUICK ? 1 : 3;
 const KEYSTROKES = 120;
 const WARMUP_KEYSTROKES = 20;
 const KEY_DELAY_MS = 40;

@@ -16,12 +16,12 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { createArchiveHandlers } from '../electron/core/api/archive-handlers';
 import { launch } from './support/browser';
-import { bench, describe, median, note, run } from './support/report';
+import { QUICK, bench, describe, median, note, run } from './support/report';
 import { addCoachee, createVault, startSession, until } from './support/ui-steps';
 import { lexicalNote, prng, prose, topicsFor } from './support/words';
 
 const SESSIONS = 20;
-const RUNS = 5;
+const RUNS = QUICK ? 2 : 5;
 const NAME = 'Bench Coachee';
 const PASSPHRASE = 'harbour violet 27 copper meadow';
 const DAY = 24 * 3600_000;

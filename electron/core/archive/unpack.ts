@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { ARCHIVE_FORMAT_VERSION } from '@shared/domain/archive';
+import { MAX_MAP_SVG_CHARS, type MapPicture } from '@shared/domain/system-map';
 import { DATA_FILES, MANIFEST_FILE, countsOf, dataSchemas, manifestSchema, type ArchiveContent, type ArchiveManifest } from './content';
 import { archiveErrors } from './errors';
 import { checkJourneyReferences } from './journey-records';
@@ -189,7 +190,8 @@ export function* unpackArchiveSteps(files: ReadonlyMap<string, Buffer>): Steps<A
   }
   const maps: ArchiveContent['maps'] = [];
   for (const m of yield* read('maps')) {
-    maps.push({ sessionId: m.sessionId, snapshotJson: fileText(DATA_FILES.maps, m.snapshotFile), updatedAt: m.updatedAt });
+    const snapshotJson = fileText(DATA_FILES.maps, m.snapshotFile);
+    maps.push({ sessionId: m.sessionId, snapshotJson, updatedAt: m.updatedAt, picture: pictureBeside(files, m.snapshotFile) });
     if (maps.length % RECORDS_PER_STEP === 0) yield;
   }
   const actions = yield* read('actions');
@@ -226,4 +228,18 @@ export function* unpackArchiveSteps(files: ReadonlyMap<string, Buffer>): Steps<A
     throw archiveErrors.invalidData(MANIFEST_FILE, 'a coachee copy holds private records');
   }
   return content;
+}
+
+/**
+ * tldraw's picture of a map, where the archive holds one: `map.svg` beside the snapshot, written by
+ * the export only when it was made from that very snapshot. Restoring it keeps a restored map
+ * showable read-only where tldraw's editor cannot run (no license key); an archive without it, or
+ * with something that is not an SVG, gives a map without a picture, made when it is next opened.
+ */
+function pictureBeside(files: ReadonlyMap<string, Buffer>, snapshotFile: string): MapPicture | null {
+  const name = snapshotFile.replace(/[^/]*$/, 'map.svg');
+  const bytes = files.get(name);
+  if (!bytes || bytes.length > MAX_MAP_SVG_CHARS) return null;
+  const svg = text(name, bytes);
+  return svg.startsWith('<svg') ? { svg, current: true } : null;
 }

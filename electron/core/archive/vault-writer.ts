@@ -5,9 +5,10 @@ import type { SessionNote } from '@shared/domain/note';
 import type { Observation } from '@shared/domain/observation';
 import type { CustomPrompt, PromptAnswer } from '@shared/domain/prompt';
 import type { Session } from '@shared/domain/session';
-import type { SystemMap } from '@shared/domain/system-map';
+import type { MapPicture, SystemMap } from '@shared/domain/system-map';
 import { mapPlainText } from '@shared/domain/system-map-text';
 import type { Db } from '../db/open-database';
+import { documentHash } from '../repositories/maps';
 import { statement } from '../repositories/statements';
 
 /**
@@ -39,7 +40,7 @@ export interface VaultWriter {
   /** Before replacing a session: remove its note, map, answers, actions, ratings and feedback (and observations, if asked). */
   clearSession(sessionId: string, options: { observations: boolean }): void;
   saveNote(note: SessionNote): void;
-  saveMap(map: SystemMap): void;
+  saveMap(map: SystemMap & { picture?: MapPicture | null }): void;
   insertAction(action: Action): void;
   insertAnswer(answer: PromptAnswer): void;
   insertObservation(observation: Observation): void;
@@ -153,8 +154,18 @@ export function vaultWriter(db: Db): VaultWriter {
          ON CONFLICT (session_id) DO UPDATE SET snapshot_json = excluded.snapshot_json, plain_text = excluded.plain_text,
            updated_at = excluded.updated_at`,
         // The map's words, for search, derived the same way the map repository does.
-        { ...map, plainText: mapPlainText(map.snapshotJson) },
+        { sessionId: map.sessionId, snapshotJson: map.snapshotJson, updatedAt: map.updatedAt, plainText: mapPlainText(map.snapshotJson) },
       );
+      // The archive's picture was made from this snapshot (the export writes map.svg only then):
+      // store it as current, with the drawing's fingerprint, as the map repository would.
+      if (map.picture?.current) {
+        const hash = documentHash(map.snapshotJson);
+        run(`UPDATE system_maps SET document_hash = @hash, svg = @svg, svg_document_hash = @hash WHERE session_id = @sessionId`, {
+          sessionId: map.sessionId,
+          svg: map.picture.svg,
+          hash,
+        });
+      }
     },
 
     insertAction(action) {

@@ -159,21 +159,16 @@ const TABLE_ORDER: Record<string, string> = {
 };
 
 /**
- * Every row of every data table, in a stable order: two vaults with equal dumps hold the same records.
- * A map's picture and its bookkeeping (the SVG, and the fingerprints that say whether it is of the
- * stored snapshot: migration 002) are left out: an archive carries the picture as map.svg, but an
- * import stores the snapshot only, and the map gets its picture again when it is next opened.
+ * Every row of every data table, in a stable order: two vaults with equal dumps hold the same
+ * records, maps' pictures and their fingerprints (migration 002) included: an archive carries each
+ * current picture as map.svg, and an import stores it again as current.
  */
 export function dumpVault(core: AppCore, tables: readonly string[] = Object.keys(TABLE_ORDER).filter((t) => t !== 'settings')): Record<string, unknown[]> {
   const db = core.vault.db;
-  const withoutPicture = (row: unknown) => {
-    const { svg: _svg, svg_document_hash: _pictureOf, document_hash: _drawing, ...rest } = row as Record<string, unknown>;
-    return rest;
-  };
   return Object.fromEntries(
     tables.map((table) => {
       const rows = db.prepare(`SELECT * FROM ${table} ORDER BY ${TABLE_ORDER[table]}`).all();
-      return [table, table === 'system_maps' ? rows.map(withoutPicture) : rows];
+      return [table, rows];
     }),
   );
 }

@@ -6,7 +6,7 @@ import { decryptWithPassphrase } from '../../../electron/core/archive/age/age';
 import { readZip } from '../../../electron/core/archive/zip/read';
 import type { AppCore } from '../../../electron/core/app-core';
 import { tempDir } from '../../support/temp-vault';
-import { ARCHIVE_PASSPHRASE, archiveHandlers, dumpVault, openCore, seedVault, type Seeded } from './fixtures';
+import { ARCHIVE_PASSPHRASE, MAP_PICTURE, archiveHandlers, dumpVault, openCore, seedVault, type Seeded } from './fixtures';
 
 const OPERATION = '6f1c3a2e-8b4d-4e5f-9a7b-1c2d3e4f5a6b';
 
@@ -105,8 +105,9 @@ describe('archive round trip', () => {
     expect(result.written).toMatchObject({ coachees: 1, sessions: 1, notes: 1, maps: 1, actions: 2, promptAnswers: 2, observations: 2 });
     expect(target.repos.sessions.get(first!)).toEqual(source.repos.sessions.get(first!));
     expect(target.repos.notes.get(first!)).toEqual(source.repos.notes.get(first!));
-    // The snapshot comes back as it was; its picture (in the archive as map.svg) is made anew when the map is next opened.
-    expect(target.repos.maps.get(first!)).toEqual({ ...source.repos.maps.get(first!), picture: null });
+    // The snapshot comes back as it was, and so does tldraw's picture of it (map.svg), still current.
+    expect(source.repos.maps.get(first!)!.picture).toEqual({ svg: MAP_PICTURE, current: true });
+    expect(target.repos.maps.get(first!)).toEqual(source.repos.maps.get(first!));
     expect(target.repos.answers.listBySession(first!)).toEqual(source.repos.answers.listBySession(first!));
     const followedUp = source.repos.actions.listBySession(first!);
     expect(target.repos.actions.listBySession(first!)).toEqual(followedUp.map((a) => ({ ...a, followedUpInSession: null })));
