@@ -1,9 +1,9 @@
 import { AppError } from '@shared/errors';
-import type { Action } from '@shared/domain/action';
 import { FOLLOW_UP_WINDOW_DAYS, type Journey, type JourneySession, type OverdueCoachee, type PracticeAction, type PracticeOverview, type SessionActionCounts } from '@shared/domain/journey';
 import { addDays, daysBetween, isNotSeen, monthsEnding, RHYTHM_SESSIONS, sqliteOffset, usualRhythmDays } from '@shared/journey/practice';
 import type { Db } from '../db/open-database';
 import type { Repositories } from '../repositories';
+import { toAction, type ActionRow } from '../repositories/actions';
 import { statement } from '../repositories/statements';
 
 interface JourneySessionRow {
@@ -78,36 +78,10 @@ export function loadJourney(db: Db, repos: Repositories, coacheeId: string): Jou
   };
 }
 
-interface ActionRow {
-  id: string;
-  session_id: string;
-  coachee_id: string;
-  what: string;
-  owner: string;
-  due_date: string | null;
-  status: Action['status'];
-  followed_up_in_session: string | null;
-  goal_id: string | null;
-  created_at: string;
-  updated_at: string;
-  coachee_name: string;
-}
+type PracticeActionRow = ActionRow & { coachee_name: string };
 
-function toPracticeAction(row: ActionRow): PracticeAction {
-  return {
-    id: row.id,
-    sessionId: row.session_id,
-    coacheeId: row.coachee_id,
-    what: row.what,
-    owner: row.owner,
-    dueDate: row.due_date,
-    status: row.status,
-    followedUpInSession: row.followed_up_in_session,
-    goalId: row.goal_id,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    coacheeName: row.coachee_name,
-  };
+function toPracticeAction(row: PracticeActionRow): PracticeAction {
+  return { ...toAction(row), coacheeName: row.coachee_name };
 }
 
 // Still to do (open or carried on), of coachees not archived, due inside the window.
@@ -125,7 +99,7 @@ const DUE_ACTIONS = `SELECT a.id, a.session_id, a.coachee_id, a.what, a.owner, a
  * the coach's, not the server's UTC.
  */
 export function practiceOverview(db: Db, today: string, utcOffsetMinutes: number): PracticeOverview {
-  const due = statement<[object], ActionRow>(db, DUE_ACTIONS);
+  const due = statement<[object], PracticeActionRow>(db, DUE_ACTIONS);
   const followUpsDue = due.all({ from: today, to: addDays(today, FOLLOW_UP_WINDOW_DAYS) }).map(toPracticeAction);
   const overdueActions = due.all({ from: '0000-01-01', to: addDays(today, -1) }).map(toPracticeAction);
 

@@ -4,7 +4,8 @@ import type { Db } from '../db/open-database';
 import { statement } from './statements';
 import { applyPatch, newId, notFound, type Clock } from './support';
 
-interface ActionRow {
+/** An `actions` row as SQLite returns it; other readers of actions (the practice overview) map it here too. */
+export interface ActionRow {
   id: string;
   session_id: string;
   coachee_id: string;
@@ -25,7 +26,7 @@ const PATCH_KEYS = ['what', 'owner', 'dueDate', 'status', 'goalId'] as const sat
 // Dated actions first, soonest due first; then undated ones in the order they were agreed.
 const DUE_ORDER = `ORDER BY due_date IS NULL, due_date, created_at, id`;
 
-function toAction(row: ActionRow): Action {
+export function toAction(row: ActionRow): Action {
   return {
     id: row.id,
     sessionId: row.session_id,

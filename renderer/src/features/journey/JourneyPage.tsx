@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useMemo } from 'react';
 import type { Journey } from '@shared/domain/journey';
 import { ACTION_STACK, ACTION_STATUS_NAMES, OUTCOME_NAMES, WAY_NAMES } from '@shared/journey/labels';
 import { journeyCharts, THEME_PALETTE } from '@shared/journey/charts';
@@ -11,24 +11,10 @@ import { useAsync } from '../workspace/useAsync';
 import { formatDay } from '../workspace/format';
 import { ChartFigure } from './ChartFigure';
 import { FeedbackPanel } from './FeedbackPanel';
+import { useWidth } from './use-width';
 import { GoalsPanel } from './GoalsPanel';
 import './journey.css';
 
-/** The width the pictures are drawn at: their container's, followed as the window is resized. */
-function useWidth(): [RefObject<HTMLDivElement | null>, number] {
-  const ref = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const measure = () => setWidth(Math.round(element.getBoundingClientRect().width));
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  return [ref, width];
-}
 
 export function JourneyPage({ coacheeId, navigate }: { coacheeId: string; navigate: Navigate }) {
   const [state, reload] = useAsync<Journey>(() => api.journeyGet({ coacheeId }), coacheeId);
