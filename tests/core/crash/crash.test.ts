@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleForNode } from '../../../scripts/bundle-for-node.mjs';
 import { GOOD_PASSPHRASE, tempDir, testVault } from '../../support/temp-vault';
+import { runAndKill } from './kill-after';
 
 const TRANSACTIONS = 1000;
 
@@ -23,24 +23,7 @@ describe('crash safety', () => {
 
     // Kill somewhere in the middle of the run, not at a boundary we chose.
     const killAfter = 100 + Math.floor(Math.random() * (TRANSACTIONS - 200));
-    const committed = await new Promise<number[]>((resolve, reject) => {
-      const seen: number[] = [];
-      const proc = spawn(process.execPath, [child, dir, GOOD_PASSPHRASE, String(TRANSACTIONS)], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let buffer = '';
-      let stderr = '';
-      proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      proc.stdout.on('data', (chunk: Buffer) => {
-        buffer += chunk.toString();
-        const lines = buffer.split('\n');
-        buffer = lines.pop() ?? '';
-        for (const line of lines) if (/^\d+$/.test(line)) seen.push(Number(line));
-        if (seen.length >= killAfter && !proc.killed) proc.kill('SIGKILL');
-      });
-      proc.on('exit', (code, signal) => {
-        if (signal === 'SIGKILL') resolve(seen);
-        else reject(new Error(`child ended without being killed (code ${code}): ${stderr}`));
-      });
-    });
+    const committed = await runAndKill(child, [dir, GOOD_PASSPHRASE, String(TRANSACTIONS)], killAfter);
     expect(committed.length).toBeGreaterThanOrEqual(killAfter);
 
     const reopened = testVault(dir);

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleForNode } from '../../../scripts/bundle-for-node.mjs';
 import { createRepositories } from '../../../electron/core/repositories';
 import { search } from '../../../electron/core/search/search';
 import { GOOD_PASSPHRASE, tempDir, testVault } from '../../support/temp-vault';
+import { runAndKill } from '../crash/kill-after';
 
 const SAVES = 400;
 
@@ -33,24 +33,7 @@ describe('idle maintenance and crashes', () => {
     vault.lock();
 
     const killAfter = 50 + Math.floor(Math.random() * (SAVES - 100));
-    const reported = await new Promise<number[]>((resolve, reject) => {
-      const seen: number[] = [];
-      const proc = spawn(process.execPath, [child, dir, GOOD_PASSPHRASE, String(SAVES)], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let buffer = '';
-      let stderr = '';
-      proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      proc.stdout.on('data', (chunk: Buffer) => {
-        buffer += chunk.toString();
-        const lines = buffer.split('\n');
-        buffer = lines.pop() ?? '';
-        for (const line of lines) if (/^\d+$/.test(line)) seen.push(Number(line));
-        if (seen.length >= killAfter && !proc.killed) proc.kill('SIGKILL');
-      });
-      proc.on('exit', (code, signal) => {
-        if (signal === 'SIGKILL') resolve(seen);
-        else reject(new Error(`child ended without being killed (code ${code}): ${stderr}`));
-      });
-    });
+    const reported = await runAndKill(child, [dir, GOOD_PASSPHRASE, String(SAVES)], killAfter);
     expect(reported.length).toBeGreaterThanOrEqual(killAfter);
 
     const reopened = testVault(dir);
