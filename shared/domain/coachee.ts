@@ -28,6 +28,16 @@ export interface CoacheeListItem extends Coachee {
   lastSessionAt: string | null;
 }
 
+/**
+ * What the sidebar shows of each coachee, and all the window is sent: a practice of ten years lists
+ * a thousand coachees on every unlock, and their whole profiles were four fifths of that message.
+ */
+export type CoacheeSummary = Pick<CoacheeListItem, 'id' | 'name' | 'role' | 'organisation' | 'archivedAt' | 'lastSessionAt'>;
+
+export function coacheeSummary({ id, name, role, organisation, archivedAt, lastSessionAt }: CoacheeListItem): CoacheeSummary {
+  return { id, name, role, organisation, archivedAt, lastSessionAt };
+}
+
 export type CoacheeProfile = Omit<Coachee, 'id' | 'archivedAt' | 'createdAt' | 'updatedAt'>;
 
 /** Only the name is required; everything else has a sensible default. */

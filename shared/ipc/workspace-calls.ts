@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Action } from '../domain/action';
 import { ACTION_STATUSES } from '../domain/action';
 import type { BoundaryCheck } from '../domain/boundary-check';
-import type { Coachee, CoacheeListItem } from '../domain/coachee';
+import type { Coachee, CoacheeSummary } from '../domain/coachee';
 import { RELATIONSHIP_KINDS } from '../domain/coachee';
 import type { Observation } from '../domain/observation';
 import { OBSERVATION_KINDS } from '../domain/observation';
@@ -72,7 +72,7 @@ const prompt = {
 
 export const workspaceCalls = {
   coacheeList: call(z.object({ search: z.string().max(200).optional(), includeArchived: z.boolean().optional() }).strict()).returns<
-    CoacheeListItem[]
+    CoacheeSummary[]
   >(),
   coacheeGet: call(z.object({ id }).strict()).returns<CoacheeDetail>(),
   coacheeCreate: call(z.object({ ...profile, boundaryCheck: boundaryAnswers }).strict()).returns<Coachee>(),

@@ -1,5 +1,6 @@
 import { AppError } from '@shared/errors';
 import type { BoundaryCheckAnswers } from '@shared/domain/boundary-check';
+import { coacheeSummary } from '@shared/domain/coachee';
 import { normalizeLicenseKey } from '@shared/domain/settings';
 import type { Session } from '@shared/domain/session';
 import type { CoacheeDetail, SessionDetail, SessionSummary } from '@shared/domain/workspace';
@@ -51,7 +52,7 @@ export function createWorkspaceHandlers(core: AppCore, saveFile: FileSaver): Wor
 
   return {
     coacheeList: ({ search: text, includeArchived }) =>
-      core.repos.coachees.list({ ...(text ? { search: text } : {}), ...(includeArchived ? { includeArchived } : {}) }),
+      core.repos.coachees.list({ ...(text ? { search: text } : {}), ...(includeArchived ? { includeArchived } : {}) }).map(coacheeSummary),
 
     coacheeGet: ({ id }): CoacheeDetail => {
       const repos = core.repos;

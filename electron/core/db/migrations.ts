@@ -3,6 +3,7 @@ import type { Db } from './open-database';
 import { MIGRATION_001_INITIAL } from './schema/001-initial';
 import { MIGRATION_002_MAP_PICTURES } from './schema/002-map-pictures';
 import { MIGRATION_003_JOURNEY } from './schema/003-journey';
+import { MIGRATION_004_HOME_INDEXES } from './schema/004-home-indexes';
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied; migrations[i].version === i + 1. */
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: (db) => db.exec(MIGRATION_001_INITIAL) },
   { version: 2, name: 'map pictures', up: (db) => db.exec(MIGRATION_002_MAP_PICTURES) },
   { version: 3, name: 'journey', up: (db) => db.exec(MIGRATION_003_JOURNEY) },
+  { version: 4, name: 'home indexes', up: (db) => db.exec(MIGRATION_004_HOME_INDEXES) },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

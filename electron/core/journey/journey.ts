@@ -85,13 +85,18 @@ function toPracticeAction(row: PracticeActionRow): PracticeAction {
 }
 
 // Still to do (open or carried on), of coachees not archived, due inside the window.
-const DUE_ACTIONS = `SELECT a.id, a.session_id, a.coachee_id, a.what, a.owner, a.due_date, a.status, a.followed_up_in_session, a.goal_id,
+/** Exported for the query-plan test (tests/core/db/home-indexes.test.ts): it must use `actions_due`. */
+export const DUE_ACTIONS = `SELECT a.id, a.session_id, a.coachee_id, a.what, a.owner, a.due_date, a.status, a.followed_up_in_session, a.goal_id,
     a.created_at, a.updated_at, c.name AS coachee_name
   FROM actions a JOIN coachees c ON c.id = a.coachee_id
   WHERE a.status IN ('open', 'carried') AND c.archived_at IS NULL AND a.due_date IS NOT NULL
     AND a.due_date >= @from AND a.due_date <= @to
   ORDER BY a.due_date, a.created_at, a.id
   LIMIT 200`;
+
+/** Sessions a month since `from` (the coach's months); reads `sessions_by_start`, not every session. */
+export const SESSIONS_PER_MONTH = `SELECT strftime('%Y-%m', started_at, @offset) AS month, count(*) AS sessions FROM sessions
+  WHERE started_at >= @from GROUP BY month`;
 
 /**
  * Home's overview of the practice. `today` is the coach's own day (YYYY-MM-DD) and
@@ -129,11 +134,7 @@ export function practiceOverview(db: Db, today: string, utcOffsetMinutes: number
 
   const months = monthsEnding(today);
   const perMonth = new Map(
-    statement<[object], { month: string; sessions: number }>(
-      db,
-      `SELECT strftime('%Y-%m', started_at, @offset) AS month, count(*) AS sessions FROM sessions
-       WHERE started_at >= @from GROUP BY month`,
-    )
+    statement<[object], { month: string; sessions: number }>(db, SESSIONS_PER_MONTH)
       .all({ offset: sqliteOffset(utcOffsetMinutes), from: `${addDays(`${months[0]}-01`, -1)}` })
       .map((row) => [row.month, row.sessions]),
   );

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { StoredSystemMap } from '@shared/domain/system-map';
 import { mapPlainText } from '@shared/domain/system-map-text';
+import { idleMaintenance } from '../db/idle-maintenance';
 import type { Db } from '../db/open-database';
 import { statement } from './statements';
 import type { Clock } from './support';
@@ -78,11 +79,16 @@ export function systemMapRepository(db: Db, now: Clock): SystemMapRepository {
         }
         if (picture) writePicture(sessionId, picture.svg, hash, false);
       })();
+      // A map's snapshot is re-indexed for search on every save, as a note is: the merges and the
+      // checkpoint that leaves behind wait for a pause, not for the next autosave (idle-maintenance.ts).
+      idleMaintenance(db).afterWrite();
       return get(sessionId)!;
     },
 
     savePicture(sessionId, ofSnapshotJson, svg) {
-      return writePicture(sessionId, svg, documentHash(ofSnapshotJson), true);
+      const stored = writePicture(sessionId, svg, documentHash(ofSnapshotJson), true);
+      if (stored) idleMaintenance(db).afterWrite();
+      return stored;
     },
 
     delete(sessionId) {

@@ -184,6 +184,29 @@ describe('idle maintenance', () => {
     expect(afterMany.copied).toBe(afterMany.written);
   });
 
+  it('map saves and their pictures leave the same work to the pause (the connection\'s own timers)', async () => {
+    const map = (i: number): string =>
+      JSON.stringify({ document: { store: { 'shape:a': { id: 'shape:a', typeName: 'shape', type: 'text', props: { richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: noteText(i) }] }] } } } }, schema: {} } });
+    const settled = async (): Promise<boolean> => {
+      // The real timers: a checkpoint after CHECKPOINT_QUIET_MS of quiet, polled well past it.
+      for (let waited = 0; waited < CHECKPOINT_QUIET_MS * 4; waited += 100) {
+        const frames = walFrames(vault.files.database);
+        if (frames.copied === frames.written) return true;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return false;
+    };
+    // Control: a write that schedules nothing (a profile edit) stays in the WAL however long the pause.
+    repos.coachees.create({ name: 'Control Coachee' });
+    expect(await settled()).toBe(false);
+    for (let i = 0; i < 5; i += 1) repos.maps.save(sessionId, map(i));
+    expect(repos.maps.savePicture(sessionId, map(4), '<svg/>')).toBe(true);
+    const busy = walFrames(vault.files.database);
+    expect(busy.written).toBeGreaterThan(busy.copied);
+    expect(await settled()).toBe(true);
+    expect(repos.maps.get(sessionId)?.picture).toEqual({ svg: '<svg/>', current: true });
+  });
+
   it('never runs inside a transaction, and stops with the connection', () => {
     const maintenance = new IdleMaintenance(db, manualTimers());
     repos.notes.save(sessionId, '{}', noteText(1));

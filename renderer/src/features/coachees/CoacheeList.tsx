@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CoacheeListItem } from '@shared/domain/coachee';
+import type { CoacheeSummary } from '@shared/domain/coachee';
 import { api } from '../../api/client';
 import type { Navigate, Place } from '../workspace/navigation';
 import { useAsync } from '../workspace/useAsync';
@@ -9,7 +9,7 @@ import { formatDay } from '../workspace/format';
 export function CoacheeList({ place, navigate, refreshKey }: { place: Place; navigate: Navigate; refreshKey: number }) {
   const [filter, setFilter] = useState('');
   const [includeArchived, setIncludeArchived] = useState(false);
-  const [state] = useAsync<CoacheeListItem[]>(
+  const [state] = useAsync<CoacheeSummary[]>(
     () => api.coacheeList({ ...(filter.trim() ? { search: filter.trim() } : {}), includeArchived }),
     `${filter}|${includeArchived}|${refreshKey}`,
   );
