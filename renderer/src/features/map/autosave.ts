@@ -47,22 +47,32 @@ interface PendingSave {
  * selection): `delayMs` after the last change, and at least every `maxWaitMs` during a continuous
  * gesture. The listener only re-arms a timer; nothing is serialized while the pointer moves.
  *
- * Each save carries tldraw's picture of the map (mapPicture: what "Export SVG" makes of the page).
- * The picture is rendered asynchronously after the snapshot is taken; it is sent with that
- * snapshot only if the document did not change in between (a counter bumped synchronously by
- * every change to a document record tells), so a stored picture always shows its stored snapshot.
- * Snapshots are handed over in the order they were taken: a newer save sends any older one still
- * waiting for its picture first, without it.
+ * The map's picture (mapPicture: what "Export SVG" makes of the page) is made apart from these
+ * saves, once the drawing has been still for `pictureQuietMs` and no pointer is down and no label is
+ * being typed, and again whenever the canvas is left (flush, or flushWithoutPicture at close). The
+ * reason is measured: tldraw's exporter copies the computed style of every label it draws, which
+ * holds the page for about a second on a 200-shape labelled map (bench/ui.bench.ts, the drag
+ * probe's long animation frames). Made inside every save, that froze the canvas every
+ * `maxWaitMs` while the coach dragged a shape; now a save only serializes.
+ *
+ * A picture is rendered asynchronously after its snapshot is taken and sent with that snapshot
+ * only if the document did not change in between (a counter bumped synchronously by every change
+ * to a document record tells), so a stored picture always shows its stored snapshot. Snapshots are
+ * handed over in the order they were taken: a newer save sends any older one still waiting for its
+ * picture first, without it.
  *
  * It listens to every source, not only 'user': on a shared screen the coachee's strokes reach this
  * editor as remote changes (see features/share/map-sync), and this window is the one that saves.
  * Writes are skipped when the serialized document equals the last one saved or loaded, so loading
  * or replacing the map does not write it back.
  */
-export function startAutosave(editor: Editor, target: AutosaveTarget, { delayMs = 400, maxWaitMs = 2000 } = {}): Autosave {
+export function startAutosave(editor: Editor, target: AutosaveTarget, { delayMs = 400, maxWaitMs = 2000, pictureQuietMs = 3000 } = {}): Autosave {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let pictureTimer: ReturnType<typeof setTimeout> | undefined;
   let firstChangeAt = 0;
   let baseline = snapshotFingerprint(serializeMapDocument(editor.store));
+  /** The last snapshot handed over without a picture of it (none made yet, or it was superseded). */
+  let unpictured: string | null = null;
   let version = 0;
   let versionAtBaseline = 0;
   let pending: PendingSave | null = null;
@@ -79,14 +89,48 @@ export function startAutosave(editor: Editor, target: AutosaveTarget, { delayMs 
     if (save.handedOver) return;
     save.handedOver = true;
     target.save({ snapshotJson: save.json });
+    unpictured = save.json;
   };
 
-  const saveNow = (force = false): Promise<void> => {
+  const cancelPicture = () => {
+    if (pictureTimer !== undefined) clearTimeout(pictureTimer);
+    pictureTimer = undefined;
+  };
+
+  /** The picture of what was saved, once the coach has let the drawing be for `pictureQuietMs`. */
+  const schedulePicture = () => {
+    cancelPicture();
+    pictureTimer = setTimeout(() => {
+      pictureTimer = undefined;
+      if (detached || unpictured === null) return;
+      // Mid-gesture or mid-label: the second it takes would be felt. Ask again after the next pause.
+      if (editor.inputs.getIsPointing() || editor.getEditingShapeId() !== null) return schedulePicture();
+      void saveNow(true);
+    }, pictureQuietMs);
+  };
+
+  /** The debounced save: the snapshot alone, its picture later (schedulePicture). */
+  const saveBare = () => {
     cancelTimer();
     const json = serializeMapDocument(editor.store);
     const fingerprint = snapshotFingerprint(json);
     versionAtBaseline = version;
-    if (fingerprint === baseline && !force) return pending?.done ?? Promise.resolve();
+    if (fingerprint === baseline) return;
+    baseline = fingerprint;
+    if (pending) handOverBare(pending);
+    target.save({ snapshotJson: json });
+    unpictured = json;
+    schedulePicture();
+  };
+
+  const saveNow = (force = false): Promise<void> => {
+    cancelTimer();
+    cancelPicture();
+    const json = serializeMapDocument(editor.store);
+    const fingerprint = snapshotFingerprint(json);
+    versionAtBaseline = version;
+    // Unchanged since the last save: still due is its picture, if that save went without one.
+    if (fingerprint === baseline && !force && unpictured !== json) return pending?.done ?? Promise.resolve();
     baseline = fingerprint;
     if (pending) handOverBare(pending);
     const save: PendingSave = { json, version, handedOver: false, done: Promise.resolve() };
@@ -103,7 +147,9 @@ export function startAutosave(editor: Editor, target: AutosaveTarget, { delayMs 
       if (save.handedOver) return;
       save.handedOver = true;
       const sameDocument = !detached && version === save.version;
-      target.save(sameDocument && svg !== undefined ? { snapshotJson: json, svg } : { snapshotJson: json });
+      const pictured = sameDocument && svg !== undefined;
+      target.save(pictured ? { snapshotJson: json, svg } : { snapshotJson: json });
+      unpictured = pictured ? null : json;
     })();
     return save.done;
   };
@@ -113,7 +159,9 @@ export function startAutosave(editor: Editor, target: AutosaveTarget, { delayMs 
       const now = Date.now();
       if (firstChangeAt === 0) firstChangeAt = now;
       if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(() => void saveNow(), Math.max(0, Math.min(delayMs, firstChangeAt + maxWaitMs - now)));
+      timer = setTimeout(saveBare, Math.max(0, Math.min(delayMs, firstChangeAt + maxWaitMs - now)));
+      // The drawing moved again: its picture waits for the next still moment.
+      if (pictureTimer !== undefined) schedulePicture();
     },
     { source: 'all', scope: 'document' },
   );
@@ -130,9 +178,11 @@ export function startAutosave(editor: Editor, target: AutosaveTarget, { delayMs 
   ]);
 
   return {
-    flush: () => (timer !== undefined || version !== versionAtBaseline ? saveNow() : (pending?.done ?? Promise.resolve())),
+    flush: () =>
+      timer !== undefined || version !== versionAtBaseline || (unpictured !== null && (!pending || pending.handedOver)) ? saveNow() : (pending?.done ?? Promise.resolve()),
     flushWithoutPicture: () => {
       cancelTimer();
+      cancelPicture();
       detached = true;
       const json = serializeMapDocument(editor.store);
       const fingerprint = snapshotFingerprint(json);
@@ -149,7 +199,8 @@ export function startAutosave(editor: Editor, target: AutosaveTarget, { delayMs 
         handOverBare(waiting);
         return waiting.json;
       }
-      return null;
+      // Saved, but its picture was still waiting for a quiet moment: it is made after the close.
+      return unpictured;
     },
     repicture: () => saveNow(true),
     rebase: () => {
@@ -158,11 +209,14 @@ export function startAutosave(editor: Editor, target: AutosaveTarget, { delayMs 
       // document that no longer exists here, dropped like the unsaved edits it held.
       if (pending) pending.handedOver = true;
       pending = null;
+      cancelPicture();
+      unpictured = null;
       baseline = snapshotFingerprint(serializeMapDocument(editor.store));
       versionAtBaseline = version;
     },
     stop: () => {
       cancelTimer();
+      cancelPicture();
       detached = true;
       unlisten();
       for (const stop of stopCounting) stop();
