@@ -142,12 +142,13 @@ export function SystemMap({ snapshot, onChange, onPicture, needsPicture, onExpor
     }
   }, [editor, snapshot]);
 
-  // A map whose stored picture is missing (saved before pictures existed) or stale gets one now.
+  // A map whose stored picture is missing (saved before pictures existed) or stale gets one at the
+  // first still moment (not while the coach starts drawing: it holds a large map for about a second).
   const repicturedRef = useRef(false);
   useEffect(() => {
     if (!editor || !needsPicture || repicturedRef.current) return;
     repicturedRef.current = true;
-    void autosaveRef.current?.repicture();
+    autosaveRef.current?.repicture();
   }, [editor, needsPicture]);
 
   useImperativeHandle(ref, () => ({ flush: () => autosaveRef.current?.flush() ?? Promise.resolve() }), []);

@@ -26,8 +26,11 @@ export interface Autosave {
    * picture, and returns it (it still needs one, made elsewhere); null when everything was saved.
    */
   flushWithoutPicture(): string | null;
-  /** Saves the document as it is with a fresh picture, even if unchanged (the stored picture is missing or stale). */
-  repicture(): Promise<void>;
+  /**
+   * The stored picture is missing or stale: makes one of the document as it is at the next still
+   * moment (as after a save), and stores it with that snapshot even if unchanged.
+   */
+  repicture(): void;
   /** Takes the document as it is now as saved (it was just replaced from outside): no pending save, nothing to write. */
   rebase(): void;
   /** Stops listening. Does not flush. */
@@ -202,7 +205,11 @@ export function startAutosave(editor: Editor, target: AutosaveTarget, { delayMs 
       // Saved, but its picture was still waiting for a quiet moment: it is made after the close.
       return unpictured;
     },
-    repicture: () => saveNow(true),
+    repicture: () => {
+      if (detached) return;
+      unpictured = serializeMapDocument(editor.store);
+      schedulePicture();
+    },
     rebase: () => {
       cancelTimer();
       // The document was replaced from outside: a save still waiting for its picture is of a
