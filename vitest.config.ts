@@ -17,6 +17,8 @@ export default defineConfig({
           name: 'core',
           include: ['tests/core/**/*.test.ts', 'tests/shared/**/*.test.ts', 'tests/main/**/*.test.ts'],
           environment: 'node',
+          // Bundles the backup worker (worker threads cannot run TypeScript) once per run.
+          globalSetup: ['tests/core/backup/worker-bundle.global.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -29,6 +31,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/core/backup/worker-bundle.global.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // One Chromium at a time on a 2-core machine.

@@ -17,10 +17,19 @@ export const TOOLS = {
   'emergency-key': 'electron/tools/emergency-key.ts',
 };
 
+/**
+ * Worker threads the tools start, built beside them (a worker runs a file, never TypeScript):
+ * preview:web's backups run in out/tools/backup-worker.mjs, as the app's run in out/main's.
+ */
+export const TOOL_WORKERS = {
+  'backup-worker': 'electron/core/backup/worker.ts',
+};
+
 export async function buildTools() {
   // Start clean so a tool that was removed from TOOLS does not linger as a stale bundle.
   rmSync(resolve(root, TOOLS_DIR), { recursive: true, force: true });
-  return bundleEntriesForNode(TOOLS, TOOLS_DIR);
+  // One build: the tools and their workers share chunks.
+  return bundleEntriesForNode({ ...TOOLS, ...TOOL_WORKERS }, TOOLS_DIR);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -1,3 +1,4 @@
+/// <reference types="electron-vite/node" />
 /**
  * The Electron shell: windows, menus, lifecycle and IPC. Everything that matters lives in
  * electron/core and is tested there; this file only wires it to Electron.
@@ -10,6 +11,8 @@ import type { AppEvent } from '@shared/ipc/events';
 import { createCoachHandlers } from '../core/api/coach-handlers';
 import { createCoacheeHandlers } from '../core/api/share-handlers';
 import { AppCore } from '../core/app-core';
+// electron-vite builds the backup worker as its own file beside index.js and gives its path here.
+import backupWorkerPath from '../core/backup/worker?modulePath';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { type CloseGuard, PARTITION, createCoachWindow, guardClose } from './coach-window';
 import { createCoacheeWindow } from './coachee-window';
@@ -53,7 +56,11 @@ if (!app.requestSingleInstanceLock()) {
       app.quit();
       return;
     }
-    const core = new AppCore({ dir: app.getPath('userData'), ...(binding.nativeBinding ? { nativeBinding: binding.nativeBinding } : {}) });
+    const core = new AppCore({
+      dir: app.getPath('userData'),
+      ...(binding.nativeBinding ? { nativeBinding: binding.nativeBinding } : {}),
+      backup: { workerPath: backupWorkerPath },
+    });
 
     const appSession = session.fromPartition(PARTITION);
     hardenSession(appSession, devServerUrl);

@@ -12,7 +12,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = process.env.CONFIDANTE_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'confidante-preview-'));
 const port = Number(process.env.PORT ?? 5317);
 
-const server = await startPreviewServer({ rendererDir: join(here, '../renderer'), dataDir, port });
+// scripts/build-tools.mjs builds the backup worker beside this tool.
+const server = await startPreviewServer({ rendererDir: join(here, '../renderer'), dataDir, port, backupWorker: join(here, 'backup-worker.mjs') });
 console.log(`preview:web vault folder: ${dataDir}`);
 console.log(`preview:web ready: ${server.coachUrl}`);
 console.log(`preview:web coachee's screen (opened by "Share screen"): ${server.coacheeUrl}`);

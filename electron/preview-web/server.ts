@@ -35,6 +35,11 @@ export interface PreviewOptions {
    * Tests and benchmarks may answer "choose a folder" here instead, as the dialog would.
    */
   chooseFolder?: ChooseFolder;
+  /**
+   * The built backup worker (cli.ts passes out/tools/backup-worker.mjs). Default: the path in
+   * CONFIDANTE_BACKUP_WORKER (the tests' global setup bundles one); without either, no backups.
+   */
+  backupWorker?: string;
 }
 
 export interface PreviewServer {
@@ -72,7 +77,8 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   const exports = await exportFolder(options.exportDir);
   let core: AppCore;
   try {
-    core = new AppCore({ dir: options.dataDir, ...options.vault });
+    const workerPath = options.backupWorker ?? process.env.CONFIDANTE_BACKUP_WORKER;
+    core = new AppCore({ dir: options.dataDir, ...options.vault, ...(workerPath ? { backup: { workerPath } } : {}) });
   } catch (error) {
     await exports.remove();
     throw error;

@@ -4,7 +4,7 @@ import { beginEncryption, type PendingEncryption } from './age/age';
 import type { ArchiveContent } from './content';
 import { packArchive, packArchiveSteps, type PackOptions } from './pack';
 import { runStepsPaced, type Pause } from './steps';
-import { buildZip } from './zip/write';
+import { buildZipChunks } from './zip/write';
 
 export interface WriteArchiveOptions {
   /** scrypt work factor; tests lower it, production keeps age's default. */
@@ -39,7 +39,7 @@ const ENCRYPT_SLICE_BYTES = 4 * 1024 * 1024;
  * runs; its header is written in front of it at the end.
  */
 export async function writeEncrypted(
-  plaintext: Uint8Array,
+  plaintext: Uint8Array | Uint8Array[],
   destination: string,
   encryption: PendingEncryption,
   options: Pick<WriteArchiveOptions, 'checkpoint' | 'onProgress' | 'pause' | 'sliceBytes'> & Pick<AtomicWriteOptions, 'randomSuffix'> = {},
@@ -55,13 +55,20 @@ export async function writeEncrypted(
         position += buffer.length;
       };
       const slice = options.sliceBytes ?? ENCRYPT_SLICE_BYTES;
-      for (let at = 0; at < plaintext.length; at += slice) {
-        options.checkpoint?.();
-        const end = Math.min(at + slice, plaintext.length);
-        await write(encryption.sealer.push(plaintext.subarray(at, end)));
-        options.onProgress?.('encrypting', end, plaintext.length);
-        const waiting = options.pause?.();
-        if (waiting) await waiting;
+      // One buffer, or the zip's pieces in order (sealed as one stream: the same bytes either way).
+      const parts = Array.isArray(plaintext) ? plaintext : [plaintext];
+      const total = parts.reduce((sum, part) => sum + part.length, 0);
+      let sealed = 0;
+      for (const part of parts) {
+        for (let at = 0; at < part.length; at += slice) {
+          options.checkpoint?.();
+          const end = Math.min(at + slice, part.length);
+          await write(encryption.sealer.push(part.subarray(at, end)));
+          sealed += end - at;
+          options.onProgress?.('encrypting', sealed, total);
+          const waiting = options.pause?.();
+          if (waiting) await waiting;
+        }
       }
       options.checkpoint?.();
       await write([encryption.sealer.finish()]);
@@ -75,8 +82,10 @@ export async function writeEncrypted(
 }
 
 /**
- * Pack, zip and encrypt an archive's content to `destination`. The zip exists only in memory;
- * scrypt (the slow part of encryption) runs on the thread pool while the zip is built.
+ * Pack, zip and encrypt an archive's content to `destination`. The zip exists only in memory, as
+ * the pieces it was written in (never copied into one buffer), and each entry's uncompressed bytes
+ * are let go once it is compressed; scrypt (the slow part of encryption) runs on the thread pool
+ * while the zip is built.
  */
 export async function writeArchive(content: ArchiveContent, passphrase: string, destination: string, options: WriteArchiveOptions = {}): Promise<number> {
   // scrypt starts now, on the thread pool, and runs while the zip is built and encrypted.
@@ -92,8 +101,9 @@ export async function writeArchive(content: ArchiveContent, passphrase: string, 
       })
     : packArchive(content);
   options.checkpoint?.();
-  const zip = await buildZip(entries, {
+  const zip = await buildZipChunks(entries, {
     mtime: new Date(content.createdAt),
+    consumeEntries: true,
     ...(options.checkpoint ? { checkpoint: options.checkpoint } : {}),
     ...(options.pause ? { pause: options.pause } : {}),
     ...(options.zipParallel !== undefined ? { parallel: options.zipParallel } : {}),
@@ -103,6 +113,6 @@ export async function writeArchive(content: ArchiveContent, passphrase: string, 
     return await writeEncrypted(zip, destination, encryption, options);
   } finally {
     // Best effort: the plaintext zip does not linger in memory longer than it must.
-    zip.fill(0);
+    for (const piece of zip) piece.fill(0);
   }
 }

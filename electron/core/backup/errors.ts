@@ -50,6 +50,7 @@ export const backupErrors = {
   busy: () => new AppError('conflict', 'Another restore or import is running; wait for it to finish.'),
   unknownRestore: () => new AppError('not-found', 'That backup preview has expired; choose the backup and open it again.'),
   cancelled: () => new AppError('cancelled', 'The restore was cancelled; nothing was changed.'),
+  noWorker: () => new AppError('internal', 'Backups are not available in this build of Confidante (it has no backup worker).'),
   backupCancelled: () => new AppError('cancelled', 'The backup was stopped; no file was left behind.'),
   restoredCountsDiffer: (detail: string) => new AppError('damaged', `Nothing was restored: the new vault did not hold what the backup holds (${detail}).`),
 } as const;

@@ -18,12 +18,13 @@ const DEFAULT_SLICE_MS = 4;
 const DEFAULT_BUSY_REST_MS = 16;
 
 /**
- * Background work on the main thread, kept out of the coach's way. The work calls `pause` between
- * small units (a session read, a zip entry, a megabyte encrypted); the pacer lets it run on until a
- * slice of `sliceMs` is used up, then yields a turn of the event loop, so input, IPC and timers get
- * through. While the coach is busy it rests longer between slices. In Electron the main process's
- * event loop also carries the windows' input, so a long stretch of synchronous work there would be
- * felt as lag in typing; here no stretch is longer than one unit of work past the slice.
+ * Background work kept out of the coach's way. The work calls `pause` between small units (a
+ * session read, a zip entry, a megabyte encrypted); the pacer lets it run on until a slice of
+ * `sliceMs` is used up, then yields a turn of the event loop, and while the coach is busy it rests
+ * longer between slices. Backups run in their own worker thread (worker.ts), so their slices no
+ * longer hold the loop that carries the windows' input (Electron's main process); the pacer still
+ * gives up the CPU while the coach types (two cores are shared with the windows), and its `check`
+ * is where a cancel or a lock, set in the shared control block, stops the work.
  */
 export class Pacer {
   private sliceStart = performance.now();

@@ -47,8 +47,8 @@ async function freeName(folder: string, at: Date): Promise<string> {
 }
 
 /**
- * One backup: a snapshot of the whole vault (read on the second connection, so the coach keeps
- * writing), written as an ordinary whole-vault archive through the atomic writer (a random
+ * One backup, run in the backup worker (worker.ts): a snapshot of the whole vault (read on the
+ * worker's own read-only connection, so the coach keeps writing), written as an ordinary whole-vault archive through the atomic writer (a random
  * owner-only temp file, renamed to its real name only once complete and fsynced, so a drive pulled
  * out mid-way never leaves a partial file under a backup's name), then the restore drill on what
  * reached the disk. Throws on a write fault (the folder gone, the disk full); a file that was

@@ -15,18 +15,20 @@ import type { AppEvent } from '@shared/ipc/events';
 import { passphraseStrength } from '@shared/passphrase';
 import type { Repositories } from '../repositories';
 import { readKeyFile, unwrapKey } from '../vault/key-file';
-import type { Vault } from '../vault/vault';
+import type { Vault, VaultOptions } from '../vault/vault';
 import { backupErrors, backupProblemOf } from './errors';
 import { writeHint } from './hint';
 import { readConfig, readLedger, writeConfig, writeLedger, type BackupConfig, type BackupLedger } from './ledger';
-import { Pacer, type PacerOptions } from './pacer';
+import type { PacerOptions } from './pacer';
 import { pruneBackups } from './prune';
-import { NoteRenderCache } from './render-cache';
-import { runBackup } from './run';
+import { BackupWorker } from './worker-client';
+import type { BackupRunStats } from './worker-protocol';
 
 /** What the backup service needs of AppCore. */
 export interface BackupHost {
   readonly vault: Vault;
+  /** The SQLite addon the vault loads: the backup worker loads the same one. */
+  readonly vaultOptions: Pick<VaultOptions, 'nativeBinding'>;
   readonly repos: Repositories;
   emit(event: AppEvent): void;
   /** Resolves once no restore or import holds the vault's connection (see AppCore.exclusive). */
@@ -66,6 +68,12 @@ export interface BackupServiceOptions {
   now?: () => Date;
   /** Whether a native folder dialog exists in this shell. */
   folderPicker?: boolean;
+  /**
+   * The built backup worker (worker.ts bundled for the shell: out/main in the app, out/tools for
+   * preview:web, a temp bundle in the tests). Without one this core makes no backups (the
+   * tests and tools that never back up need none).
+   */
+  workerPath?: string;
 }
 
 interface RunningBackup {
@@ -82,6 +90,9 @@ interface RunningBackup {
 
 /** Progress events at most this often (plus every change of phase). */
 const PROGRESS_INTERVAL_MS = 150;
+
+/** While a backup runs, how often the worker is told whether the coach is at work. */
+const BUSY_SAMPLE_MS = 100;
 
 /** Which trigger names a backup when several asked for it before it started. */
 const TRIGGER_RANK: Record<BackupTrigger, number> = { manual: 3, 'session-closed': 2, retry: 1, daily: 0 };
@@ -104,8 +115,16 @@ export class BackupService {
   private running: RunningBackup | null = null;
   private queued: BackupTrigger | null = null;
   private pendingTimer: { timer: NodeJS.Timeout; trigger: BackupTrigger; at: number } | null = null;
-  /** Renders of notes from the last backup: the next one renders only what changed. */
-  readonly renders = new NoteRenderCache();
+  /**
+   * The backup worker of the unlocked vault, started at the unlock with its data key (the only
+   * moment it is at hand) and closed at the lock. It keeps the renders of unchanged notes between
+   * backups, so the next one renders only what changed.
+   */
+  private worker: BackupWorker | null = null;
+  /** Workers told to close at a lock and not yet gone: whenIdle waits for them. */
+  private closingWorkers = new Set<Promise<void>>();
+  /** How the last finished backup went in the worker (thread, renders kept): for the tests and the benchmark. */
+  lastRun: BackupRunStats | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private dailyTimer: NodeJS.Timeout | null = null;
   /** Resolves when nothing is running, queued or scheduled to run soon (tests wait on it). */
@@ -117,6 +136,32 @@ export class BackupService {
   ) {
     this.options = options;
     this.timing = { ...DEFAULT_TIMING, ...options.timing };
+    host.vault.onOpen((dataKey) => this.startWorker(dataKey));
+  }
+
+  /** At every unlock: the worker gets its own connection to the vault, from the key the unlock holds. */
+  private startWorker(dataKey: Buffer): void {
+    const path = this.options.workerPath;
+    if (!path) return;
+    void this.stopWorker();
+    this.worker = new BackupWorker(path, this.host.vault.files.database, dataKey, this.host.vaultOptions.nativeBinding);
+  }
+
+  private stopWorker(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (!worker) return Promise.resolve();
+    const closing = worker.close().finally(() => {
+      this.closingWorkers.delete(closing);
+      this.settleIdle();
+    });
+    this.closingWorkers.add(closing);
+    return closing;
+  }
+
+  /** The renders kept between backups go: the next backup renders every note (the benchmark's first backup). */
+  forgetRenders(): void {
+    this.worker?.forgetRenders();
   }
 
   /** The shell's part, known only once the handlers are made (app version, test work factors). */
@@ -147,7 +192,9 @@ export class BackupService {
     this.stopTimers();
     this.queued = null;
     if (this.running) this.running.cancelled = true;
-    this.renders.clear();
+    // Stops the running backup (its temp file removed), closes the worker's connection, and ends
+    // the thread with the renders it kept.
+    void this.stopWorker();
   }
 
   sessionClosed(): void {
@@ -163,6 +210,7 @@ export class BackupService {
   runNow(): { operationId: string } {
     const config = this.config();
     if (!config.folder || !config.passphrase) throw backupErrors.notConfigured();
+    if (!this.options.workerPath) throw backupErrors.noWorker();
     if (this.pendingTimer) {
       clearTimeout(this.pendingTimer.timer);
       this.pendingTimer = null;
@@ -173,6 +221,7 @@ export class BackupService {
   cancel(operationId: string): { cancelled: boolean } {
     if (this.running?.operationId !== operationId) return { cancelled: false };
     this.running.cancelled = true;
+    this.worker?.cancel();
     return { cancelled: true };
   }
 
@@ -266,7 +315,7 @@ export class BackupService {
   // Running
 
   private schedule(trigger: BackupTrigger, delayMs: number): void {
-    if (!this.host.vault.isUnlocked) return;
+    if (!this.host.vault.isUnlocked || !this.options.workerPath) return;
     const config = this.safeConfig();
     if (!config?.folder || !config.passphrase) return;
     if (this.running) {
@@ -314,8 +363,6 @@ export class BackupService {
     this.running = running;
     running.finished = this.execute(running).finally(() => {
       this.running = null;
-      // A render made after the lock began (the last unit before the backup stopped) goes too.
-      if (!this.host.vault.isUnlocked) this.renders.clear();
       const next = this.queued;
       this.queued = null;
       if (next && this.host.vault.isUnlocked) this.request(next, 0);
@@ -330,33 +377,36 @@ export class BackupService {
     const config = this.safeConfig();
     if (!config?.folder || !config.passphrase) return;
     const { folder, passphrase } = config;
-    const pacer = new Pacer({
-      ...this.options.pacer,
-      coachBusy: () => this.host.coachBusy(),
-      check: () => {
-        if (running.cancelled || !this.host.vault.isUnlocked) throw backupErrors.backupCancelled();
-      },
-    });
     let record: BackupRecord;
+    const busy = setInterval(() => this.worker?.setBusy(this.host.coachBusy()), BUSY_SAMPLE_MS);
+    busy.unref();
     try {
-      record = await runBackup({
-        folder,
-        passphrase,
-        trigger: running.trigger,
-        reader: this.host.vault.reader,
-        appVersion: this.options.appVersion ?? '0.0.0',
-        now: this.now(),
-        pacer,
-        renderNote: this.renders.render,
-        ...(this.options.scryptLogN !== undefined ? { scryptLogN: this.options.scryptLogN } : {}),
-        onProgress: (phase, done, total) => this.progress(running, phase, done, total),
-      });
+      const worker = this.worker;
+      // Gone only if it crashed: it needs the data key, which only the next unlock holds.
+      if (!worker?.usable) throw Object.assign(new Error('the backup worker is not running; backups resume when the vault is next unlocked'), { code: 'EWORKER' });
+      worker.setBusy(this.host.coachBusy());
+      const result = await worker.run(
+        {
+          folder,
+          passphrase,
+          trigger: running.trigger,
+          appVersion: this.options.appVersion ?? '0.0.0',
+          now: this.now().toISOString(),
+          ...(this.options.scryptLogN !== undefined ? { scryptLogN: this.options.scryptLogN } : {}),
+          ...(this.options.pacer ? { pacer: this.options.pacer } : {}),
+        },
+        (phase, done, total) => this.progress(running, phase, done, total),
+      );
+      record = result.record;
+      this.lastRun = result.stats;
     } catch (error) {
       if (running.cancelled || !this.host.vault.isUnlocked || (isAppError(error) && error.code === 'cancelled')) return;
       const { kind, message } = backupProblemOf(error, folder, this.timing.retryMs);
       await this.recordProblem({ kind, message, at: new Date().toISOString(), retryAt: new Date(Date.now() + this.timing.retryMs).toISOString() });
       this.scheduleRetry();
       return;
+    } finally {
+      clearInterval(busy);
     }
     this.progress(running, 'tidying', 0, 1);
     await this.recordBackup(record, config);
@@ -463,7 +513,7 @@ export class BackupService {
   }
 
   private isIdle(): boolean {
-    return !this.running && !this.queued && !this.pendingTimer;
+    return !this.running && !this.queued && !this.pendingTimer && this.closingWorkers.size === 0;
   }
 
   private settleIdle(): void {

@@ -38,9 +38,9 @@ export interface VaultProbe {
 export class Vault {
   readonly files: VaultFiles;
   private database: Db | null = null;
-  private readConnection: Db | null = null;
   private readonly limiter: AttemptLimiter;
   private readonly lockListeners = new Set<(reason: LockReason) => void>();
+  private readonly openListeners = new Set<(dataKey: Buffer) => void>();
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: VaultOptions) {
@@ -62,17 +62,6 @@ export class Vault {
   get db(): Db {
     if (!this.database) throw new AppError('locked', 'The vault is locked.');
     return this.database;
-  }
-
-  /**
-   * A second connection to the open database, for reading only: work that must see one consistent
-   * moment of the vault while the coach goes on writing through `db` (a background backup holds a
-   * read transaction here; in WAL mode the writer is not blocked). Opened with the vault, from the
-   * same key, and closed with it. Throws `locked` when the vault is locked.
-   */
-  get reader(): Db {
-    if (!this.readConnection) throw new AppError('locked', 'The vault is locked.');
-    return this.readConnection;
   }
 
   /** What is on disk, without a secret. Finishes a creation that was interrupted after its key file was durable. */
@@ -116,6 +105,18 @@ export class Vault {
   onLock(listener: (reason: LockReason) => void): () => void {
     this.lockListeners.add(listener);
     return () => this.lockListeners.delete(listener);
+  }
+
+  /**
+   * Told at every opening, while the data key is at hand: work that needs its own connection to the
+   * open database (the backup worker, which reads one consistent moment of the vault on another
+   * thread while the coach writes through `db`) opens it from this key. The key is never kept
+   * beyond the opening: a listener copies what it needs, and must not keep a copy on this thread.
+   * A listener that throws does not stop the unlock.
+   */
+  onOpen(listener: (dataKey: Buffer) => void): () => void {
+    this.openListeners.add(listener);
+    return () => this.openListeners.delete(listener);
   }
 
   /** Create a new vault and leave it unlocked. Refuses if anything of a vault is already there. */
@@ -223,12 +224,8 @@ export class Vault {
   lock(reason: LockReason = 'user'): void {
     if (!this.database) return;
     const db = this.database;
-    const reader = this.readConnection;
     this.database = null;
-    this.readConnection = null;
     try {
-      // The reader first: an open read transaction there would keep the writer from checkpointing.
-      reader?.close();
       db.close();
     } finally {
       for (const listener of this.lockListeners) listener(reason);
@@ -237,21 +234,20 @@ export class Vault {
 
   private open(dataKey: Buffer): void {
     const db = openEncryptedDatabase(this.files.database, dataKey, this.binding());
-    let reader: Db | null = null;
     try {
       migrate(db);
-      // Opened now, while the key is at hand: the key is never kept beyond this call.
-      reader = openEncryptedDatabase(this.files.database, dataKey, this.binding());
-      reader.pragma('query_only = ON');
-      // Its pages are read once per backup; the writer's large cache is for the coach's work.
-      reader.pragma('cache_size = -8192');
     } catch (error) {
-      reader?.close();
       db.close();
       throw error;
     }
     this.database = db;
-    this.readConnection = reader;
+    for (const listener of this.openListeners) {
+      try {
+        listener(dataKey);
+      } catch {
+        // The vault is open all the same; what the listener was for reports its own absence.
+      }
+    }
   }
 
   /**

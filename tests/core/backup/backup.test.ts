@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { threadId } from 'node:worker_threads';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { decryptWithPassphrase } from '../../../electron/core/archive/age/age';
 import { unpackArchive } from '../../../electron/core/archive/unpack';
 import { countsOf } from '../../../electron/core/archive/content';
@@ -113,22 +114,68 @@ describe('automatic backups', () => {
 
   it('renders only the notes that changed since the last backup, and forgets every render at lock', async () => {
     await configure(rig);
-    const renders = rig.core.backups.renders;
     const notes = countRecords(rig.core.vault.db).notes;
-    expect(renders.misses).toBe(notes);
+    expect(rig.core.backups.lastRun?.renders).toEqual({ hits: 0, misses: notes, kept: notes });
     const [first] = rig.core.repos.sessions.listByCoachee(rig.core.repos.coachees.list()[0]!.id);
     rig.core.repos.notes.save(first!.id, realisticNote('Changed **after** the first backup').lexicalJson, 'Changed after the first backup');
     await rig.handlers.backupRunNow({});
     await rig.core.backups.whenIdle();
     // One note rendered again, the others taken as they were.
-    expect(renders.misses).toBe(notes + 1);
-    expect(renders.hits).toBe(notes - 1);
+    expect(rig.core.backups.lastRun?.renders).toEqual({ hits: notes - 1, misses: notes + 1, kept: notes });
     const newest = (await rig.handlers.backupOverview({})).backups[0]!;
     const zip = await decryptWithPassphrase(readFileSync(join(rig.folder, newest.file)), BACKUP_PASSPHRASE);
     const markdown = [...readZip(zip, BACKUP_ZIP_LIMITS).entries()].filter(([name]) => name.endsWith('/note.md')).map(([, bytes]) => bytes.toString());
     expect(markdown.some((text) => text.includes('Changed **after** the first backup'))).toBe(true);
+    // The lock ends the worker and the renders it held: after the unlock every note is rendered afresh.
     await rig.handlers.vaultLock({});
-    expect(renders.size).toBe(0);
+    await rig.core.backups.whenIdle();
+    await rig.handlers.vaultUnlock({ passphrase: GOOD_PASSPHRASE });
+    await rig.handlers.backupRunNow({});
+    await rig.core.backups.whenIdle();
+    expect(rig.core.backups.lastRun?.renders).toEqual({ hits: 0, misses: notes, kept: notes });
+  });
+
+  it('packs on the backup worker’s thread, never on the calling thread', async () => {
+    await configure(rig);
+    const run = rig.core.backups.lastRun!;
+    // Every note was rendered (the slow part of packing), and on one thread: the worker's.
+    expect(run.renders.misses).toBe(countRecords(rig.core.vault.db).notes);
+    expect(run.renderThreads).toEqual([run.threadId]);
+    // Control: that thread is not the one the test (the service's caller) runs on.
+    expect(run.threadId).not.toBe(threadId);
+  });
+
+  it('locking while the worker is part-way through a backup stops it and ends the thread: no file under a backup’s name', async () => {
+    rig.core.close();
+    const control = join(root, 'lock-control');
+    mkdirSync(control);
+    process.env.CONFIDANTE_TEST_WORKER_CONTROL = control;
+    rig = await configuredRig(join(root, 'lock'), FAST, { pacer: { sliceMs: 0, busyRestMs: 0 }, workerPath: inject('backupTestWorker') });
+    delete process.env.CONFIDANTE_TEST_WORKER_CONTROL;
+    seedVault(rig.core);
+    await configure(rig);
+    const files = readdirSync(rig.folder);
+    const attempts = eventsOf(rig.events, 'backup-progress').length;
+    // The worker holds part-way through reading: the lock arrives while the backup is surely running.
+    writeFileSync(join(control, 'hold-reading'), '');
+    const reading = nextEvent(rig.core, (event) => event.type === 'backup-progress' && event.phase === 'reading' && event.done < event.total);
+    void rig.handlers.backupRunNow({});
+    await reading;
+    await rig.handlers.vaultLock({});
+    expect(rig.core.backups.overview).toThrow();
+    rmSync(join(control, 'hold-reading'));
+    // whenIdle waits for the worker thread's exit too.
+    await rig.core.backups.whenIdle();
+    expect(readdirSync(rig.folder)).toEqual(files);
+    // Nothing of the stopped backup was reported as a problem, and it never went past reading.
+    const after = eventsOf(rig.events, 'backup-progress').slice(attempts);
+    expect(after.every((event) => event.phase === 'reading')).toBe(true);
+    expect(eventsOf(rig.events, 'backup-problem')).toEqual([]);
+    // The next unlock starts a new worker, which backs up as before.
+    await rig.handlers.vaultUnlock({ passphrase: GOOD_PASSPHRASE });
+    await rig.handlers.backupRunNow({});
+    await rig.core.backups.whenIdle();
+    expect((await rig.handlers.backupOverview({})).backups[0]!.drill.state).toBe('verified');
   });
 
   it('never runs two at once: requests during a backup make one more backup, not five', async () => {
@@ -149,7 +196,12 @@ describe('automatic backups', () => {
     // Pauses after every session read (slices of 0 ms), and enough sessions that the coach's
     // saves land half-way through the reading.
     rig.core.close();
-    rig = await configuredRig(join(root, 'moment'), FAST, { pacer: { sliceMs: 0, busyRestMs: 0 } });
+    // The test worker stops part-way through reading while the hold file exists (test-worker.ts).
+    const control = join(root, 'moment-control');
+    mkdirSync(control);
+    process.env.CONFIDANTE_TEST_WORKER_CONTROL = control;
+    rig = await configuredRig(join(root, 'moment'), FAST, { pacer: { sliceMs: 0, busyRestMs: 0 }, workerPath: inject('backupTestWorker') });
+    delete process.env.CONFIDANTE_TEST_WORKER_CONTROL;
     seedVault(rig.core);
     const repos = rig.core.repos;
     const ana = repos.coachees.list()[0]!;
@@ -170,6 +222,7 @@ describe('automatic backups', () => {
       boundaryCheck: { managesPerformanceOrPay: false, conflictOfInterest: false, confidentialityAgreed: true, limitsExplained: true, conflictAcknowledged: false },
     });
     const before = countRecords(rig.core.vault.db);
+    writeFileSync(join(control, 'hold-reading'), '');
     const reading = nextEvent(rig.core, (event) => event.type === 'backup-progress' && event.phase === 'reading' && event.done < event.total);
     void rig.handlers.backupRunNow({});
     const seen = await reading;
@@ -179,6 +232,7 @@ describe('automatic backups', () => {
     // The saves were made while the backup was still reading the vault.
     expect(rig.core.backups.overview().running?.phase).toBe('reading');
     expect(seen).toMatchObject({ phase: 'reading' });
+    rmSync(join(control, 'hold-reading'));
     await rig.core.backups.whenIdle();
 
     const newest = (await rig.handlers.backupOverview({})).backups[0]!;

@@ -9,11 +9,12 @@
  * SQLite's own page limit (which fails exactly as a full disk does, SQLITE_FULL); and, where root
  * may mount one, a real tiny tmpfs that fills up (tiny-disk.ts).
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type * as FsPromises from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import { coachCalls } from '@shared/ipc/api';
 import type { AppEvent } from '@shared/ipc/events';
 import { dispatch } from '../../../electron/core/api/dispatch';
@@ -71,11 +72,28 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return { ...actual, open, default: { ...actual, open } };
 });
 
+/**
+ * Backups run in the backup worker, another thread vi.mock cannot reach: the tests' worker entry
+ * (test-worker.ts) injects the same faults there, armed through a file it reads at every open and
+ * write. Each arming is a new generation, which starts the worker's counts again.
+ */
+const workerControl = mkdtempSync(join(tmpdir(), 'confidante-faults-control-'));
+process.env.CONFIDANTE_TEST_WORKER_CONTROL = workerControl;
+const testWorker = { workerPath: inject('backupTestWorker') };
+let generation = 0;
+afterAll(() => rmSync(workerControl, { recursive: true, force: true }));
+function armWorker(): void {
+  generation += 1;
+  writeFileSync(join(workerControl, 'faults.json'), JSON.stringify({ under: faults.under, mode: faults.mode, afterBytes: faults.afterBytes, generation }));
+}
+
 function arm(under: string, mode: 'enospc' | 'flip', afterBytes = 0): void {
   Object.assign(faults, { under, mode, afterBytes, written: 0, flipped: 0 });
+  armWorker();
 }
 function disarm(): void {
   Object.assign(faults, { under: null, mode: 'off', afterBytes: 0, written: 0, flipped: 0 });
+  armWorker();
 }
 
 /** No temp file and no file named like a finished backup or archive, other than `allowed`. */
@@ -95,7 +113,7 @@ describe('faults survived', () => {
   beforeEach(async () => {
     disarm();
     ({ dir: root, cleanup } = tempDir('confidante-faults-'));
-    rig = await configuredRig(root, { afterSessionMs: 0, afterUnlockMs: 60_000, dailyCheckMs: 3_600_000, retryMs: 40 });
+    rig = await configuredRig(root, { afterSessionMs: 0, afterUnlockMs: 60_000, dailyCheckMs: 3_600_000, retryMs: 40 }, testWorker);
     seedVault(rig.core);
     const ana = rig.core.repos.coachees.list()[0]!;
     sessionId = rig.core.repos.sessions.listByCoachee(ana.id).find((s) => s.endedAt === null)!.id;
@@ -183,7 +201,7 @@ describe('faults survived', () => {
       await configure(rig);
       rig.core.close();
       // Retries only when the test says: a long retry, so the folder's absence can be looked at first.
-      rig = await configuredRig(join(root, 'pulled'), { afterSessionMs: 0, afterUnlockMs: 60_000, dailyCheckMs: 3_600_000, retryMs: 60_000 });
+      rig = await configuredRig(join(root, 'pulled'), { afterSessionMs: 0, afterUnlockMs: 60_000, dailyCheckMs: 3_600_000, retryMs: 60_000 }, testWorker);
       seedVault(rig.core);
       await configure(rig);
       const names: string[] = [];
@@ -219,7 +237,8 @@ describe('faults survived', () => {
       const [good] = (await rig.handlers.backupOverview({})).backups;
       arm(rig.folder, 'flip');
       for (let i = 0; i < 2; i++) {
-        faults.flipped = 0;
+        // One damaged write per backup.
+        arm(rig.folder, 'flip');
         await rig.handlers.backupRunNow({});
         await rig.core.backups.whenIdle();
       }
@@ -254,7 +273,7 @@ describe('faults survived', () => {
       const disk = mountTinyDisk(root, 16 << 20);
       try {
         rig.core.close();
-        rig = await configuredRig(join(disk.path, 'vault'));
+        rig = await configuredRig(join(disk.path, 'vault'), undefined, testWorker);
         seedVault(rig.core);
         const ana = rig.core.repos.coachees.list()[0]!;
         sessionId = rig.core.repos.sessions.listByCoachee(ana.id).find((s) => s.endedAt === null)!.id;

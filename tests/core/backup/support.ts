@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppEvent } from '@shared/ipc/events';
 import type { CoachHandlers } from '@shared/ipc/api';
+import { inject } from 'vitest';
 import { createCoachHandlers } from '../../../electron/core/api/coach-handlers';
 import { AppCore } from '../../../electron/core/app-core';
 import type { BackupServiceOptions, BackupTiming } from '../../../electron/core/backup/service';
@@ -21,13 +22,16 @@ export interface BackupRig {
   folder: string;
 }
 
-/** An AppCore with its real handlers (the cheap test KDF and scrypt work factor), not yet unlocked. */
+/**
+ * An AppCore with its real handlers (the cheap test KDF and scrypt work factor), not yet unlocked.
+ * Its backups run in the real backup worker, bundled by the global setup (worker-bundle.global.ts).
+ */
 export function backupCore(
   dataDir: string,
   timing: Partial<BackupTiming> = FAST,
   extra: Omit<BackupServiceOptions, 'timing'> = {},
 ): { core: AppCore; handlers: CoachHandlers; events: AppEvent[] } {
-  const core = new AppCore({ dir: dataDir, passphraseKdf: TEST_KDF, recoveryKdf: TEST_KDF, backup: { timing, ...extra } });
+  const core = new AppCore({ dir: dataDir, passphraseKdf: TEST_KDF, recoveryKdf: TEST_KDF, backup: { timing, workerPath: inject('backupWorker'), ...extra } });
   const handlers = createCoachHandlers(core, {
     appVersion: '0.1.0-test',
     saveFile: async () => ({ saved: false, path: null }),

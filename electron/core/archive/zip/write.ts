@@ -24,6 +24,12 @@ export interface BuildZipOptions {
   pause?: Pause;
   /** Entries compressed ahead on the thread pool (default 3); a background backup uses fewer. */
   parallel?: number;
+  /**
+   * Let go of each entry once it is in the zip (its slot in `entries` is emptied), so a large
+   * archive does not hold its whole uncompressed content until the zip is done. Only for a caller
+   * that hands its array over and has no further use for it.
+   */
+  consumeEntries?: boolean;
   onProgress?: (doneBytes: number, totalBytes: number) => void;
 }
 
@@ -40,6 +46,15 @@ const DEFLATED = 8;
  * events go out and a cancel request can arrive while a large vault is packed.
  */
 export async function buildZip(entries: readonly ZipEntry[], options: BuildZipOptions = {}): Promise<Buffer> {
+  return Buffer.concat(await buildZipChunks(entries, options));
+}
+
+/**
+ * `buildZip`, as the pieces fflate wrote (headers, deflated data, central directory) in order,
+ * without copying them into one buffer: a writer that seals and writes them one after another
+ * (writeArchive) never holds the zip twice.
+ */
+export async function buildZipChunks(entries: readonly ZipEntry[], options: BuildZipOptions = {}): Promise<Uint8Array[]> {
   for (const entry of entries) if (!isSafeEntryPath(entry.path)) throw new Error(`unsafe zip entry name ${entry.path}`);
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
@@ -66,6 +81,8 @@ export async function buildZip(entries: readonly ZipEntry[], options: BuildZipOp
     }
     const deflated = await pending[index]!;
     pending[index] = undefined;
+    // Compressed: the uncompressed bytes are no longer needed by the zip.
+    if (options.consumeEntries) (entries as Array<ZipEntry | undefined>)[index] = undefined;
     options.checkpoint?.();
     const file: ZipInputFile = { filename: entry.path, size: entry.data.length, crc: crc32(entry.data), compression: DEFLATED, mtime };
     zip.add(file);
@@ -80,5 +97,5 @@ export async function buildZip(entries: readonly ZipEntry[], options: BuildZipOp
   zip.end();
   if (failure) throw failure;
   if (!ended) throw new Error('the zip did not finish');
-  return Buffer.concat(chunks);
+  return chunks;
 }
