@@ -2,7 +2,7 @@
  * The coach's UI in Chromium against the preview server (built renderer + real core, production
  * KDF), timed inside the page: from the click (or keydown) to the frame that shows the result.
  *
- *   ui.unlock_to_home_ms            Unlock clicked → home interactive (coachee list loaded), KDF included
+ *   ui.unlock_to_home_ms            Unlock clicked → home painted (its overview and the coachee list), KDF included
  *   ui.open_session_notes_ms        timeline click → notes editor showing the note (median; _p95_ms too)
  *   ui.open_session_map_ms          timeline click → canvas showing the saved map (median; _p95_ms too)
  *   ui.open_session_ms              the worse of the two
@@ -99,6 +99,7 @@ async function main(): Promise<void> {
     };
     const home: ReadyCondition[] = [
       { selector: 'button[title^="Lock the vault"]' },
+      { selector: '.home h1' },
       { selector: 'nav[aria-label="Coachees"] .coachee-list__item', min: coacheeCount },
     ];
     const unlockWindow = startWindow();
