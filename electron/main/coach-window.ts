@@ -51,16 +51,25 @@ export function createCoachWindow(preloadDir: string, devServerUrl: string | und
 export interface CloseGuard {
   /** The renderer has saved everything: let the window close. */
   release(): void;
+  /** The renderer could not save everything (a full disk): the window stays; the next close asks again. */
+  keepOpen(): void;
 }
 
 /**
  * Closing the window while the vault is open first asks the renderer to save what is pending
- * (autosave debounces); it answers with appReadyToClose. A renderer that does not answer within
+ * (autosave debounces); it answers with appReadyToClose, or with appKeepOpen when a save could not
+ * be written (the disk is full: closing would lose it). A renderer that does not answer within
  * three seconds does not keep the window open.
  */
 export function guardClose(window: BrowserWindow, hasUnsavedRisk: () => boolean): CloseGuard {
   let allowed = false;
+  let unanswered: NodeJS.Timeout | null = null;
+  const stopWaiting = () => {
+    if (unanswered) clearTimeout(unanswered);
+    unanswered = null;
+  };
   const release = () => {
+    stopWaiting();
     if (allowed) return;
     allowed = true;
     if (!window.isDestroyed()) window.close();
@@ -68,8 +77,10 @@ export function guardClose(window: BrowserWindow, hasUnsavedRisk: () => boolean)
   window.on('close', (event) => {
     if (allowed || !hasUnsavedRisk()) return;
     event.preventDefault();
+    // Asked already (a second click on the close button): the first answer is still coming.
+    if (unanswered) return;
     window.webContents.send(COACH_EVENT_CHANNEL, { type: 'close-requested' });
-    setTimeout(release, 3000);
+    unanswered = setTimeout(release, 3000);
   });
-  return { release };
+  return { release, keepOpen: stopWaiting };
 }

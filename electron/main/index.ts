@@ -94,6 +94,7 @@ if (!app.requestSingleInstanceLock()) {
         chooseDestination: archiveDestinationDialog(() => coachWindow),
         chooseFolder: folderDialog(() => coachWindow),
         readyToClose: () => closeGuard?.release(),
+        keepOpen: () => closeGuard?.keepOpen(),
         openCoacheeWindow,
         closeCoacheeWindow,
       }),

@@ -51,6 +51,11 @@ export interface PreviewServer {
   /** Where exports land: a browser has no save dialog, so every "save as" writes here. */
   exportDir: string;
   core: AppCore;
+  /**
+   * What the coach page answered each 'close-requested' event with, in order: a browser tab has no
+   * close guard, so nothing closes; tests send the event (core.emit) and read the answers here.
+   */
+  closeAnswers: Array<'ready-to-close' | 'keep-open'>;
   close(): Promise<void>;
 }
 
@@ -83,8 +88,11 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     await exports.remove();
     throw error;
   }
+  const closeAnswers: PreviewServer['closeAnswers'] = [];
   const handlers = createCoachHandlers(core, {
     appVersion: options.appVersion ?? '0.0.0-preview',
+    readyToClose: () => void closeAnswers.push('ready-to-close'),
+    keepOpen: () => void closeAnswers.push('keep-open'),
     saveFile: async ({ suggestedName, bytes }) => {
       const path = exports.pathFor(suggestedName);
       await writeFileAtomicAsync(path, bytes);
@@ -172,6 +180,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     coacheeUrl: `${url}/coachee.html#token=${coachee.token}`,
     exportDir: exports.dir,
     core,
+    closeAnswers,
     close: async () => {
       // Lock first, so the pages hear of it, then end their streams: nothing is written after that.
       core.close();

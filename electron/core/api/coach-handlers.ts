@@ -12,6 +12,8 @@ export interface ShellDeps extends ArchiveDeps, BackupDeps, ShareWindowDeps {
   saveFile: FileSaver;
   /** The coach window saved everything and may close now (Electron); a no-op elsewhere. */
   readyToClose?: () => void;
+  /** The coach window could not save everything: it stays open (Electron); a no-op elsewhere. */
+  keepOpen?: () => void;
 }
 
 export function createCoachHandlers(core: AppCore, shell: ShellDeps): CoachHandlers {
@@ -29,6 +31,7 @@ export function createCoachHandlers(core: AppCore, shell: ShellDeps): CoachHandl
     ...createShareHandlers(core, shell),
     ...createJourneyHandlers(core),
     appReadyToClose: () => shell.readyToClose?.(),
+    appKeepOpen: () => shell.keepOpen?.(),
     vaultStatus: () => core.status(),
     vaultCreate: async ({ passphrase, confirm }) => {
       requireConfirmation(passphrase, confirm);

@@ -11,6 +11,7 @@ const NEVER_WAIT: ReadonlySet<CoachMethod> = new Set<CoachMethod>([
   'vaultLock',
   'vaultTouch',
   'appReadyToClose',
+  'appKeepOpen',
   'archiveCancel',
   'backupCancel',
   'backupHint',

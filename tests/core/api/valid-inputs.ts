@@ -11,6 +11,7 @@ const BOUNDARY = { managesPerformanceOrPay: false, conflictOfInterest: false, co
  */
 export const VALID_COACH_INPUTS: { [K in CoachMethod]: InputOf<CoachCalls[K]> } = {
   appReadyToClose: {},
+  appKeepOpen: {},
   vaultStatus: {},
   vaultCreate: { passphrase: GOOD_PASSPHRASE, confirm: GOOD_PASSPHRASE },
   vaultUnlock: { passphrase: GOOD_PASSPHRASE },

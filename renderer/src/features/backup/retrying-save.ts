@@ -90,14 +90,24 @@ export function retryingSave(key: string, send: Send, hooks: Hooks): void {
   pump(key);
 }
 
-/** Before a lock or a close: try every waiting save once more, and wait for saves in flight. */
-registerFlusher(async () => {
+/**
+ * Tries every waiting save once more and waits for saves in flight (at most `waitMs` for one that
+ * keeps failing: it stays here and is tried again later).
+ */
+export async function trySavesAgain(waitMs = 1500): Promise<void> {
   await Promise.all(
     [...slots.entries()].map(([key, slot]) => {
       const done = new Promise<void>((resolve) => slot.waiters.push(resolve));
       pump(key);
-      // A save still failing does not hold the lock up: it stays here and is tried after the unlock.
-      return Promise.race([done, new Promise<void>((resolve) => setTimeout(resolve, 1500))]);
+      return Promise.race([done, new Promise<void>((resolve) => setTimeout(resolve, waitMs))]);
     }),
   );
-});
+}
+
+/** How many editors' latest content is not in the vault yet (each waiting to be tried again, or on its way). */
+export function unsavedCount(): number {
+  return [...slots.values()].filter((slot) => slot.failed || slot.next || slot.inFlight).length;
+}
+
+/** Before a lock or a close: a save still failing does not hold a lock up; it is tried after the unlock. */
+registerFlusher(() => trySavesAgain());
