@@ -18,10 +18,12 @@ export interface SettingsDialogProps {
   onClose: () => void;
   /** Open with this field focused: 'map-license' when the map cannot be edited for want of a key. */
   focus?: 'map-license';
+  /** A backup was merged into the vault: lists on screen are out of date. */
+  onVaultChanged?: () => void;
 }
 
 /** The vault's settings, the map's license key and the passphrase change, in one place. */
-export function SettingsDialog({ onClose, focus }: SettingsDialogProps) {
+export function SettingsDialog({ onClose, focus, onVaultChanged }: SettingsDialogProps) {
   const [settings, setSettings] = useState<AppSettings | null>(null);
   const [error, setError] = useState('');
   const [restoring, setRestoring] = useState(false);
@@ -59,7 +61,7 @@ export function SettingsDialog({ onClose, focus }: SettingsDialogProps) {
         <BackupSettings onRestore={() => setRestoring(true)} />
         <ChangePassphrase />
       </div>
-      {restoring && <RestoreDialog onClose={() => setRestoring(false)} />}
+      {restoring && <RestoreDialog onClose={() => setRestoring(false)} {...(onVaultChanged ? { onMerged: onVaultChanged } : {})} />}
     </Dialog>
   );
 }

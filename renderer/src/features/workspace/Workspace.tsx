@@ -127,10 +127,19 @@ export function Workspace({ initialPlace, onPlaceChange, onLock }: WorkspaceProp
       <div className={`workspace${place.kind === 'session' ? ' workspace--focused' : ''}`}>
         {place.kind !== 'session' && <CoacheeList place={place} navigate={setPlace} refreshKey={listVersion} />}
         <main className="workspace__content">
-          <PlaceView place={place} navigate={setPlace} onChanged={refreshList} onCurtain={() => onLock('curtain')} />
+          <PlaceView place={place} navigate={setPlace} onChanged={refreshList} onCurtain={() => onLock('curtain')} version={listVersion} />
         </main>
       </div>
-      {dialog === 'settings' && <SettingsDialog onClose={() => setDialog(null)} />}
+      {dialog === 'settings' && (
+        <SettingsDialog
+          onClose={() => setDialog(null)}
+          // A merged backup may bring coachees and sessions back: the list and home read them again.
+          onVaultChanged={() => {
+            refreshList();
+            setPlace({ kind: 'welcome' });
+          }}
+        />
+      )}
       <BackupNotice onOpenSettings={() => setDialog('settings')} />
       {dialog === 'export' && <ExportArchiveDialog scope={{ kind: 'vault' }} onClose={() => setDialog(null)} />}
       {dialog === 'import' && (
@@ -151,12 +160,14 @@ interface PlaceViewProps {
   navigate: (place: Place) => void;
   onChanged: () => void;
   onCurtain: () => void;
+  /** Bumped when the vault changed under the screen (an import, a merge): home reads its overview again. */
+  version: number;
 }
 
-function PlaceView({ place, navigate, onChanged, onCurtain }: PlaceViewProps) {
+function PlaceView({ place, navigate, onChanged, onCurtain, version }: PlaceViewProps) {
   switch (place.kind) {
     case 'welcome':
-      return <Home navigate={navigate} />;
+      return <Home key={version} navigate={navigate} />;
     case 'new-coachee':
       return <CoacheeForm navigate={navigate} onSaved={onChanged} />;
     case 'edit-coachee':
