@@ -25,7 +25,7 @@ import { createRepositories } from '../electron/core/repositories';
 import { deriveKey, newScryptParams, PASSPHRASE_KDF } from '../electron/core/vault/kdf';
 import { readKeyFile, unwrapKey } from '../electron/core/vault/key-file';
 import { Vault } from '../electron/core/vault/vault';
-import { launchBrowser, probes, PROJECT_ROOT, requireBuiltRenderer, snapshotRenderer } from './support/browser';
+import { backupWorkerBundle, launchBrowser, probes, PROJECT_ROOT, requireBuiltRenderer, snapshotRenderer } from './support/browser';
 import { geoShapeCount, replicateGeoShape } from './support/map-snapshot';
 import type { ReadyCondition, Stages } from './support/page-probes';
 import { bench, describe, median, note, QUICK, run, startWindow } from './support/report';
@@ -70,7 +70,8 @@ async function startServer(rendererDir: string, dataDir: string): Promise<{ url:
   // The bundler is loaded at run time from the project (this file runs from a bundle elsewhere).
   const bundler = (await import(pathToFileURL(join(PROJECT_ROOT, 'scripts', 'bundle-for-node.mjs')).href)) as { bundleForNode(entry: string): Promise<string> };
   const entry = await bundler.bundleForNode('bench/support/preview-child.ts');
-  const child = spawn(process.execPath, [entry, rendererDir, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // With the backup worker the app starts at every unlock: its thread's memory is the main process's too.
+  const child = spawn(process.execPath, [entry, rendererDir, dataDir, await backupWorkerBundle()], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startPreviewServer, type PreviewServer } from '../../electron/preview-web/server';
 import {
@@ -78,12 +78,21 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * The backup worker, bundled: every unlock starts it in the app (BackupService), so the benchmarks'
+ * servers start it too. Loaded from the project at run time (benchmarks run from a bundle elsewhere).
+ */
+export async function backupWorkerBundle(): Promise<string> {
+  const bundler = (await import(pathToFileURL(join(PROJECT_ROOT, 'scripts', 'bundle-for-node.mjs')).href)) as { bundleForNode(entry: string): Promise<string> };
+  return bundler.bundleForNode('electron/core/backup/worker.ts');
+}
+
 /** The preview server (built renderer + real core, production KDF) and Chromium on its coach page. */
 export async function launch(name: string): Promise<Harness> {
   requireBuiltRenderer();
   const dataDir = mkdtempSync(join(tmpdir(), `confidante-bench-${name}-`));
   const rendererDir = await snapshotRenderer(`${dataDir}-renderer`);
-  const preview = await startPreviewServer({ rendererDir, dataDir });
+  const preview = await startPreviewServer({ rendererDir, dataDir, backupWorker: await backupWorkerBundle() });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const newContext = async (viewport = VIEWPORT) => {
     const context = await browser.newContext({ viewport });

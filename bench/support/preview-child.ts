@@ -5,9 +5,9 @@
  */
 import { startPreviewServer } from '../../electron/preview-web/server';
 
-const [rendererDir, dataDir] = process.argv.slice(2);
-if (!rendererDir || !dataDir) throw new Error('usage: preview-child <renderer dir> <data dir>');
-const server = await startPreviewServer({ rendererDir, dataDir });
+const [rendererDir, dataDir, backupWorker] = process.argv.slice(2);
+if (!rendererDir || !dataDir) throw new Error('usage: preview-child <renderer dir> <data dir> [backup worker]');
+const server = await startPreviewServer({ rendererDir, dataDir, ...(backupWorker ? { backupWorker } : {}) });
 console.log(`READY ${server.coachUrl}`);
 process.on('SIGTERM', () => {
   void server.close().then(() => process.exit(0));
