@@ -25,6 +25,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type * as BundleForNode from '../scripts/bundle-for-node.mjs';
 import type { BackupPhase } from '../shared/domain/backup';
+import type { StageMemory } from '../electron/core/backup/memory';
 import { createCoachHandlers } from '../electron/core/api/coach-handlers';
 import { AppCore } from '../electron/core/app-core';
 import { launch, probes } from './support/browser';
@@ -72,6 +73,19 @@ async function timedBackup(core: AppCore, start: () => unknown): Promise<{ secon
   return { seconds, phases, verified: newest?.drill.state === 'verified', bytes: newest?.bytes ?? 0 };
 }
 
+/** The worker's peak memory per stage: RSS is the whole process's, the rest the worker's own. */
+function memoryLines(stages: readonly StageMemory[]): string {
+  return stages
+    .map((s) => `  ${s.stage.padEnd(13)} rss ${mib(s.rss).padStart(8)}  worker heap ${mib(s.heapUsed).padStart(8)}  external ${mib(s.external).padStart(8)}  arrayBuffers ${mib(s.arrayBuffers).padStart(8)}`)
+    .join('\n');
+}
+
+/** This (calling) thread's own memory: the seeded vault, the service; the worker's is not in heapUsed. */
+function mainLine(): string {
+  const usage = process.memoryUsage();
+  return `rss ${mib(usage.rss)}, this thread's heap ${mib(usage.heapUsed)}, external ${mib(usage.external)}, arrayBuffers ${mib(usage.arrayBuffers)}`;
+}
+
 function phaseLine(phases: Partial<Record<BackupPhase, number>>): string {
   return Object.entries(phases)
     .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`)
@@ -99,9 +113,15 @@ async function wholeVault(root: string, workerPath: string): Promise<void> {
       // As after an unlock: no note's render is kept from an earlier backup.
       core.backups.forgetRenders();
       gc();
+      note(`before backup ${i + 1} (calling thread, after a GC): ${mainLine()}`);
+      let mainPeak = 0;
       const loop = monitorEventLoopDelay({ resolution: 1 });
       loop.enable();
-      const watchMemory = setInterval(() => (rss = Math.max(rss, process.memoryUsage().rss)), 100);
+      const watchMemory = setInterval(() => {
+        const usage = process.memoryUsage();
+        rss = Math.max(rss, usage.rss);
+        mainPeak = Math.max(mainPeak, usage.heapUsed + usage.external);
+      }, 100);
       const result = await timedBackup(core, () => core.backups.runNow());
       clearInterval(watchMemory);
       loop.disable();
@@ -111,6 +131,8 @@ async function wholeVault(root: string, workerPath: string): Promise<void> {
       note(
         `backup ${i + 1}: ${result.seconds.toFixed(1)} s (${phaseLine(result.phases)}), ${mib(result.bytes)} file; calling thread's event loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms; worker heap peak ${mib(core.backups.lastRun?.peakHeapBytes ?? 0)}`,
       );
+      note(`backup ${i + 1}, peak memory by stage (rss: the whole process; heap, external, arrayBuffers: the worker's own):\n${memoryLines(core.backups.lastRun?.memory ?? [])}`);
+      note(`backup ${i + 1}: the calling thread's own heap + external peaked at ${mib(mainPeak)}`);
     }
     note(`peak resident memory during the backups: ${mib(rss)}`);
     bench('backup.whole_vault_s', median(runs), 's');

@@ -1,10 +1,11 @@
 import type { ArchiveProgressPhase } from '@shared/domain/archive';
+import type { FileHandle } from 'node:fs/promises';
 import { writeFileAtomicWith, type AtomicWriteOptions } from '../vault/atomic-write';
 import { beginEncryption, type PendingEncryption } from './age/age';
 import type { ArchiveContent } from './content';
-import { packArchive, packArchiveSteps, type PackOptions } from './pack';
-import { runStepsPaced, type Pause } from './steps';
-import { buildZipChunks } from './zip/write';
+import { packArchiveStream, type PackOptions } from './pack';
+import type { Pause } from './steps';
+import { ZipStream, type ZipEntry } from './zip/write';
 
 export interface WriteArchiveOptions {
   /** scrypt work factor; tests lower it, production keeps age's default. */
@@ -20,8 +21,6 @@ export interface WriteArchiveOptions {
   sliceBytes?: number;
   /** Zip entries compressed ahead on the thread pool (default 3). */
   zipParallel?: number;
-  /** Paced packing only: sessions laid out so far (rendering notes is the long part of a large vault). */
-  onPacked?: (sessions: number, total: number) => void;
   /** Renders notes (see PackOptions): a background backup keeps the renders of notes that did not change. */
   renderNote?: PackOptions['renderNote'];
   onProgress?: (phase: ArchiveProgressPhase, done: number, total: number) => void;
@@ -82,37 +81,106 @@ export async function writeEncrypted(
 }
 
 /**
- * Pack, zip and encrypt an archive's content to `destination`. The zip exists only in memory, as
- * the pieces it was written in (never copied into one buffer), and each entry's uncompressed bytes
- * are let go once it is compressed; scrypt (the slow part of encryption) runs on the thread pool
- * while the zip is built.
+ * Pack, zip, encrypt and write an archive's content to `destination`, one entry at a time: each
+ * entry is laid out (a session's notes rendered), deflated, its bytes sealed in age STREAM chunks
+ * and written to the temp file as they come, then let go, so memory holds the content and a few
+ * entries, never the whole zip. The manifest, which needs every other entry's hash, goes last
+ * (readers find it through the central directory). scrypt (the slow part of encryption) runs on
+ * the thread pool meanwhile; the header is written in front of the payload at the end, and the
+ * atomic writer renames the file only once it is complete and fsynced.
  */
 export async function writeArchive(content: ArchiveContent, passphrase: string, destination: string, options: WriteArchiveOptions = {}): Promise<number> {
   // scrypt starts now, on the thread pool, and runs while the zip is built and encrypted.
   const encryption = beginEncryption(passphrase, { ...(options.logN !== undefined ? { logN: options.logN } : {}) });
   // If packing fails first, the key derivation's outcome no longer matters; never leave it unhandled.
   encryption.prefix.catch(() => {});
-  let packed = 0;
-  const entries = options.pause
-    ? await runStepsPaced(packArchiveSteps(content, options.renderNote ? { renderNote: options.renderNote } : {}), () => {
-        packed += 1;
-        options.onPacked?.(Math.min(packed, content.sessions.length), content.sessions.length);
-        return options.pause!();
-      })
-    : packArchive(content);
-  options.checkpoint?.();
-  const zip = await buildZipChunks(entries, {
-    mtime: new Date(content.createdAt),
-    consumeEntries: true,
-    ...(options.checkpoint ? { checkpoint: options.checkpoint } : {}),
-    ...(options.pause ? { pause: options.pause } : {}),
-    ...(options.zipParallel !== undefined ? { parallel: options.zipParallel } : {}),
-    onProgress: (done, total) => options.onProgress?.('packing', done, total),
+  return writeFileAtomicWith(destination, async (file) => {
+    const out = new SealedWriter(file, encryption, options.sliceBytes ?? ENCRYPT_SLICE_BYTES);
+    const zip = new ZipStream((chunk) => out.push(chunk), {
+      mtime: new Date(content.createdAt),
+      ...(options.checkpoint ? { checkpoint: options.checkpoint } : {}),
+      ...(options.zipParallel !== undefined ? { parallel: options.zipParallel } : {}),
+    });
+    const sessions = content.sessions.length;
+    const laidOut: ZipEntry[] = [];
+    const steps = packArchiveStream(content, (entry) => laidOut.push(entry), options.renderNote ? { renderNote: options.renderNote } : {});
+    // Steps: the README and index, then one per session, then the data files and the manifest.
+    let step = 0;
+    try {
+      for (;;) {
+        const next = steps.next();
+        // This step's entries into the zip (and so sealed and written) before the next is laid out.
+        for (const entry of laidOut.splice(0)) {
+          await zip.add(entry);
+          await out.flush();
+        }
+        if (next.done) break;
+        options.checkpoint?.();
+        // The sessions are most of the work (each laid out, zipped, sealed and written in turn):
+        // "packing" until they are all out; the data files, the manifest and the file's end are "encrypting".
+        if (step <= sessions) options.onProgress?.('packing', step, sessions);
+        else options.onProgress?.('encrypting', 0, 1);
+        step += 1;
+        const waiting = options.pause?.();
+        if (waiting) await waiting;
+      }
+    } catch (error) {
+      // Stopped between steps (a cancel, a lock, a fault): let the generator's own finally blocks run.
+      steps.return();
+      throw error;
+    }
+    await zip.end();
+    options.checkpoint?.();
+    const bytes = await out.finish();
+    options.onProgress?.('encrypting', 1, 1);
+    return bytes;
   });
-  try {
-    return await writeEncrypted(zip, destination, encryption, options);
-  } finally {
-    // Best effort: the plaintext zip does not linger in memory longer than it must.
-    for (const piece of zip) piece.fill(0);
+}
+
+/**
+ * The payload of an age file, written as it is sealed: plaintext of any size goes in (`push`,
+ * synchronous, as fflate hands over its output), is sealed in 64 KiB STREAM chunks, and the
+ * ciphertext goes to the file (`flush`) once a slice of it has gathered. The header, which waits
+ * for scrypt, goes in front at the end.
+ */
+class SealedWriter {
+  private position: number;
+  private sealed: Buffer[] = [];
+  private sealedBytes = 0;
+
+  constructor(
+    private readonly file: FileHandle,
+    private readonly encryption: PendingEncryption,
+    private readonly sliceBytes: number,
+  ) {
+    this.position = encryption.prefixLength;
+  }
+
+  push(plaintext: Uint8Array): void {
+    for (const chunk of this.encryption.sealer.push(plaintext)) {
+      this.sealed.push(chunk);
+      this.sealedBytes += chunk.length;
+    }
+  }
+
+  /** Write the sealed chunks, once they make a slice (`all`: whatever there is). */
+  async flush(all = false): Promise<void> {
+    if (this.sealedBytes === 0 || (!all && this.sealedBytes < this.sliceBytes)) return;
+    const buffer = this.sealed.length === 1 ? this.sealed[0]! : Buffer.concat(this.sealed);
+    this.sealed = [];
+    this.sealedBytes = 0;
+    await this.file.write(buffer, 0, buffer.length, this.position);
+    this.position += buffer.length;
+  }
+
+  /** The final chunk, then the header in front; the file's length. */
+  async finish(): Promise<number> {
+    const last = this.encryption.sealer.finish();
+    this.sealed.push(last);
+    this.sealedBytes += last.length;
+    await this.flush(true);
+    const prefix = await this.encryption.prefix;
+    await this.file.write(prefix, 0, prefix.length, 0);
+    return this.position;
   }
 }

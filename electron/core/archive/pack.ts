@@ -44,11 +44,13 @@ const json = (value: unknown): Buffer => Buffer.from(`${JSON.stringify(value, nu
 const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
 
 /**
- * Lay an archive's content out as zip entries: the manifest, README, index, the data files, and
- * a folder per session with its summary, notes (Lexical JSON; Markdown and HTML by Lexical's own
- * converters) and map (tldraw snapshot; the SVG tldraw made of it, as stored with the map). A
- * coachee copy also holds the coachee's readable record (record.html). The manifest carries the
- * SHA-256 of every other entry.
+ * Lay an archive's content out as zip entries: README, index, a folder per session with its
+ * summary, notes (Lexical JSON; Markdown and HTML by Lexical's own converters) and map (tldraw
+ * snapshot; the SVG tldraw made of it, as stored with the map), the data files, and last the
+ * manifest, which carries the SHA-256 of every other entry. A coachee copy also holds the
+ * coachee's readable record (record.html). Readers find entries by name through the zip's
+ * central directory, so where the manifest sits does not matter to them; archives written with
+ * it first (before bounded-memory backups) read the same.
  */
 export function packArchive(content: ArchiveContent): ZipEntry[] {
   return runSteps(packArchiveSteps(content));
@@ -87,7 +89,24 @@ function renderBatch(
 
 /** `packArchive`, one session at a time (rendering notes and maps is the slow part of an export). */
 export function* packArchiveSteps(content: ArchiveContent, options: PackOptions = {}): Steps<ZipEntry[]> {
+  const entries: ZipEntry[] = [];
+  yield* packArchiveStream(content, (entry) => entries.push(entry), options);
+  return entries;
+}
+
+/**
+ * The archive's entries handed to `emit` as they are laid out, a session's at a time, so a writer
+ * can compress, seal and write each and let it go (writeArchive): a whole vault is never held as
+ * zip entries at once. Each entry's SHA-256 is taken as it goes out; the manifest that lists them
+ * goes out last.
+ */
+export function* packArchiveStream(content: ArchiveContent, emit: (entry: ZipEntry) => void, options: PackOptions = {}): Steps<void> {
   const render = options.renderNote ?? renderNote;
+  const files: ArchiveManifest['files'] = {};
+  const add = (path: string, data: Uint8Array) => {
+    files[path] = { sha256: createHash('sha256').update(data).digest('hex'), bytes: data.length };
+    emit({ path, data });
+  };
   const coachees = new Map(content.coachees.map((coachee) => [coachee.id, coachee]));
   const coacheeNames = new Map(content.coachees.map((coachee) => [coachee.id, coachee.name]));
   const notes = new Map(content.notes.map((note) => [note.sessionId, note]));
@@ -101,11 +120,14 @@ export function* packArchiveSteps(content: ArchiveContent, options: PackOptions 
       `sessions/${dayOf(session.startedAt)}_${slug(coacheeNames.get(session.coacheeId) ?? '', 'coachee')}_${session.id}`,
     ]),
   );
-  const entries: ZipEntry[] = [];
   const noteIndex: NoteIndexEntry[] = [];
   const mapIndex: MapIndexEntry[] = [];
   const copy = content.purpose === 'coachee-copy';
   const record: RecordSession[] = [];
+
+  add(README_FILE, utf8(readmeText(content)));
+  add('index.md', utf8(indexMarkdown(content, folders)));
+  yield;
 
   const rendersAhead = new Map<string, RenderedNote>();
   for (const [index, session] of content.sessions.entries()) {
@@ -126,19 +148,19 @@ export function* packArchiveSteps(content: ArchiveContent, options: PackOptions 
       hasMap: map !== undefined,
       hasMapPicture: picture?.kind === 'picture',
     });
-    entries.push({ path: `${folder}/session.md`, data: utf8(summary) });
+    add(`${folder}/session.md`, utf8(summary));
     if (note && rendered) {
       const lexicalFile = `${folder}/note.lexical.json`;
-      entries.push({ path: lexicalFile, data: utf8(note.lexicalJson) });
-      entries.push({ path: `${folder}/note.md`, data: utf8(rendered.markdown) });
-      entries.push({ path: `${folder}/note.html`, data: utf8(notePage(rendered.body, `Notes: ${title}`, recordCss)) });
+      add(lexicalFile, utf8(note.lexicalJson));
+      add(`${folder}/note.md`, utf8(rendered.markdown));
+      add(`${folder}/note.html`, utf8(notePage(rendered.body, `Notes: ${title}`, recordCss)));
       noteIndex.push({ sessionId: note.sessionId, updatedAt: note.updatedAt, plainText: note.plainText, lexicalFile });
     }
     if (map) {
       const snapshotFile = `${folder}/map.tldraw.json`;
-      entries.push({ path: snapshotFile, data: utf8(map.snapshotJson) });
+      add(snapshotFile, utf8(map.snapshotJson));
       // tldraw's own SVG of the map, byte for byte as stored with it; never re-drawn here.
-      if (picture?.kind === 'picture') entries.push({ path: `${folder}/map.svg`, data: utf8(picture.svg) });
+      if (picture?.kind === 'picture') add(`${folder}/map.svg`, utf8(picture.svg));
       mapIndex.push({ sessionId: map.sessionId, updatedAt: map.updatedAt, snapshotFile });
     }
     if (copy) {
@@ -152,41 +174,30 @@ export function* packArchiveSteps(content: ArchiveContent, options: PackOptions 
     }
     yield;
   }
+  rendersAhead.clear();
 
-  const data: ZipEntry[] = [
-    { path: DATA_FILES.coachees, data: json(content.coachees) },
-    ...(copy ? [] : [{ path: DATA_FILES.boundaryChecks, data: json(content.boundaryChecks) }]),
-    // The large data files a batch of records at a time (the same bytes as json()).
-    { path: DATA_FILES.sessions, data: yield* prettyJsonSteps(content.sessions) },
-    { path: DATA_FILES.promptAnswers, data: yield* prettyJsonSteps(content.promptAnswers) },
-    { path: DATA_FILES.customPrompts, data: json(content.customPrompts) },
-    { path: DATA_FILES.actions, data: yield* prettyJsonSteps(content.actions) },
-    ...(copy ? [] : [{ path: DATA_FILES.observations, data: yield* prettyJsonSteps(content.observations) }]),
-    { path: DATA_FILES.notes, data: yield* prettyJsonSteps(noteIndex) },
-    { path: DATA_FILES.maps, data: yield* prettyJsonSteps(mapIndex) },
-    ...journeyDataEntries(content.journey),
-  ];
   // A coachee copy is of one coachee (collectArchive refuses a copy of the whole vault).
   const coachee = copy && content.coachees.length === 1 ? content.coachees[0]! : null;
   // Its journey, drawn once: the record shows it, and its pictures go in beside it (journey/*.svg).
   const journey = coachee ? coacheeCopyJourney(content, coachee.id) : null;
-  const others: ZipEntry[] = [
-    { path: README_FILE, data: utf8(readmeText(content)) },
-    ...(coachee && journey
-      ? [{ path: COACHEE_RECORD_FILE, data: utf8(recordHtml({ coachee, sessions: record, journey: journey.record, createdAt: content.createdAt, css: recordCss })) }]
-      : []),
-    { path: 'index.md', data: utf8(indexMarkdown(content, folders)) },
-    ...data,
-    ...entries,
-    // A coachee copy carries the journey's pictures (journey/*.svg) beside its data.
-    ...(journey?.entries ?? []),
-  ];
-
-  const files: ArchiveManifest['files'] = {};
-  for (const entry of others) {
-    files[entry.path] = { sha256: createHash('sha256').update(entry.data).digest('hex'), bytes: entry.data.length };
-    yield;
+  if (coachee && journey) {
+    add(COACHEE_RECORD_FILE, utf8(recordHtml({ coachee, sessions: record, journey: journey.record, createdAt: content.createdAt, css: recordCss })));
   }
+  add(DATA_FILES.coachees, json(content.coachees));
+  if (!copy) add(DATA_FILES.boundaryChecks, json(content.boundaryChecks));
+  // The large data files a batch of records at a time (the same bytes as json()), each written out before the next is made.
+  add(DATA_FILES.sessions, yield* prettyJsonSteps(content.sessions));
+  add(DATA_FILES.promptAnswers, yield* prettyJsonSteps(content.promptAnswers));
+  add(DATA_FILES.customPrompts, json(content.customPrompts));
+  add(DATA_FILES.actions, yield* prettyJsonSteps(content.actions));
+  if (!copy) add(DATA_FILES.observations, yield* prettyJsonSteps(content.observations));
+  add(DATA_FILES.notes, yield* prettyJsonSteps(noteIndex));
+  add(DATA_FILES.maps, yield* prettyJsonSteps(mapIndex));
+  for (const entry of journeyDataEntries(content.journey)) add(entry.path, entry.data);
+  // A coachee copy carries the journey's pictures (journey/*.svg) beside its data.
+  for (const entry of journey?.entries ?? []) add(entry.path, entry.data);
+  yield;
+
   const manifest: ArchiveManifest = {
     format: ARCHIVE_FORMAT_NAME,
     formatVersion: ARCHIVE_FORMAT_VERSION,
@@ -198,5 +209,5 @@ export function* packArchiveSteps(content: ArchiveContent, options: PackOptions 
     contents: countsOf(content),
     files,
   };
-  return [{ path: MANIFEST_FILE, data: json(manifest) }, ...others];
+  emit({ path: MANIFEST_FILE, data: json(manifest) });
 }

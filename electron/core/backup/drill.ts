@@ -1,11 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import type { ArchiveCounts } from '@shared/domain/archive';
 import { isAppError } from '@shared/errors';
-import { decryptWithPassphrase } from '../archive/age/age';
+import { decryptFileWithPassphrase, decryptWithPassphrase } from '../archive/age/age';
 import { countsOf, type ArchiveContent } from '../archive/content';
 import { runStepsPaced, type Pause } from '../archive/steps';
 import { unpackArchiveSteps } from '../archive/unpack';
-import { readZipSteps, type ZipLimits } from '../archive/zip/read';
+import { indexZipSteps, type ZipLimits } from '../archive/zip/read';
 import { countDifferences } from './snapshot';
 
 const MiB = 1024 * 1024;
@@ -33,25 +33,35 @@ export interface OpenBackupOptions {
  * archive's own one-sentence errors (wrong passphrase, damaged, …).
  */
 export async function openBackup(file: Buffer, passphrase: string, options: OpenBackupOptions): Promise<ArchiveContent> {
-  const zip = await decryptWithPassphrase(file, passphrase, {
+  const zip = await decryptWithPassphrase(file, passphrase, decryptOptions(options));
+  return checkBackupZip(zip, options);
+}
+
+function decryptOptions(options: OpenBackupOptions) {
+  return {
     pause: options.pause,
     ...(options.maxLogN !== undefined ? { maxLogN: options.maxLogN } : {}),
-    onProgress: (done, total) => options.onProgress?.('opening', done, total),
-  });
-  let files: Map<string, Buffer> | null = null;
+    onProgress: (done: number, total: number) => options.onProgress?.('opening', done, total),
+  };
+}
+
+/**
+ * The decrypted zip, checked and read into content. Its entries are inflated as the check asks
+ * for them and let go (indexZipSteps): a whole vault's files are never all unpacked at once.
+ */
+async function checkBackupZip(zip: Buffer, options: OpenBackupOptions): Promise<ArchiveContent> {
   try {
-    let entries = 0;
-    files = await runStepsPaced(readZipSteps(zip, BACKUP_ZIP_LIMITS), options.pause);
+    const files = await runStepsPaced(indexZipSteps(zip, BACKUP_ZIP_LIMITS), options.pause);
     const total = files.size;
+    let entries = 0;
     return await runStepsPaced(unpackArchiveSteps(files), () => {
       entries += 1;
       options.onProgress?.('checking', Math.min(entries, total), total);
       return options.pause();
     });
   } finally {
-    // The content is strings from here on; the decrypted bytes need not wait for the collector.
+    // The content is strings from here on; the decrypted zip need not wait for the collector.
     zip.fill(0);
-    for (const bytes of files?.values() ?? []) bytes.fill(0);
   }
 }
 
@@ -64,14 +74,18 @@ export type DrillResult = { ok: true; counts: ArchiveCounts } | { ok: false; pro
  * with what was read is a failed drill.
  */
 export async function drillBackup(path: string, passphrase: string, expected: ArchiveCounts, options: OpenBackupOptions): Promise<DrillResult> {
-  const file = await readFile(path);
+  // Read as it is decrypted, a megabyte at a time: the ciphertext is never held whole beside the zip.
+  const file = await open(path, 'r');
   try {
-    const content = await openBackup(file, passphrase, options);
-    const counts = countsOf(content);
+    const zip = await decryptFileWithPassphrase(file, passphrase, decryptOptions(options));
+    await file.close();
+    const counts = countsOf(await checkBackupZip(zip, options));
     const differences = countDifferences(counts, expected);
     return differences ? { ok: false, problem: `its records do not match the vault: ${differences}` } : { ok: true, counts };
   } catch (error) {
     if (isAppError(error) && error.code !== 'cancelled') return { ok: false, problem: error.message };
     throw error;
+  } finally {
+    await file.close().catch(() => {});
   }
 }

@@ -8,6 +8,7 @@ import type { Db } from '../db/open-database';
 import { drillBackup } from './drill';
 import { drillFailedMessage } from './errors';
 import { backupFileName } from './names';
+import type { MemoryWatch } from './memory';
 import type { Pacer } from './pacer';
 import { readSnapshot } from './snapshot';
 
@@ -24,10 +25,9 @@ export interface BackupRunOptions {
   /** Renders notes; the service keeps renders of unchanged notes between backups (NoteRenderCache). */
   renderNote?: PackOptions['renderNote'];
   onProgress: (phase: BackupPhase, done: number, total: number) => void;
+  /** Samples the memory at each step of progress, by stage (the benchmark reports it). */
+  memory?: MemoryWatch;
 }
-
-/** Of the packing bar (in thousandths): laying the sessions out; the rest is zipping. */
-const PACK_SHARE = 700;
 
 /** Plaintext sealed per slice: about a millisecond of ChaCha20-Poly1305 between two pauses. */
 const BACKUP_SLICE_BYTES = 256 * 1024;
@@ -69,7 +69,10 @@ export async function runBackup(options: BackupRunOptions): Promise<BackupRecord
   try {
     drill = await drillBackup(path, passphrase, counts, {
       pause: pacer.pause,
-      onProgress: (_phase, done, total) => options.onProgress('verifying', done, total),
+      onProgress: (phase, done, total) => {
+        options.memory?.sample(`drill-${phase}`);
+        options.onProgress('verifying', done, total);
+      },
     });
   } catch (error) {
     // Stopped before it was checked and listed (a lock, a cancel): a file on no list would never be
@@ -95,9 +98,10 @@ export async function runBackup(options: BackupRunOptions): Promise<BackupRecord
  */
 async function writeSnapshot(path: string, createdAt: string, options: BackupRunOptions): Promise<{ bytes: number; counts: ArchiveCounts }> {
   const { pacer } = options;
-  const snapshot = await readSnapshot(options.reader, { appVersion: options.appVersion, createdAt }, pacer.pause, (done, total) =>
-    options.onProgress('reading', done, total),
-  );
+  const snapshot = await readSnapshot(options.reader, { appVersion: options.appVersion, createdAt }, pacer.pause, (done, total) => {
+    options.memory?.sample('snapshot');
+    options.onProgress('reading', done, total);
+  });
   pacer.restart();
   const bytes = await writeArchive(snapshot.content, options.passphrase, path, {
     ...(options.scryptLogN !== undefined ? { logN: options.scryptLogN } : {}),
@@ -106,11 +110,11 @@ async function writeSnapshot(path: string, createdAt: string, options: BackupRun
     sliceBytes: BACKUP_SLICE_BYTES,
     // One entry compressed ahead: the other core stays free for the coach's window.
     zipParallel: 1,
-    // Packing is two steps: laying the sessions out (rendering their notes), then zipping; one bar.
-    onPacked: (done, total) => options.onProgress('packing', Math.round((PACK_SHARE * done) / Math.max(total, 1)), 1000),
+    // Each session is laid out (its notes rendered), zipped, sealed and written in turn: one bar;
+    // then the data files, the manifest and the file's end ("encrypting").
     onProgress: (phase, done, total) => {
-      if (phase === 'packing') options.onProgress(phase, PACK_SHARE + Math.round(((1000 - PACK_SHARE) * done) / Math.max(total, 1)), 1000);
-      if (phase === 'encrypting') options.onProgress(phase, done, total);
+      options.memory?.sample(phase === 'packing' ? 'pack+zip+seal' : 'tail+seal');
+      if (phase === 'packing' || phase === 'encrypting') options.onProgress(phase, done, total);
     },
   });
   return { bytes, counts: snapshot.counts };

@@ -1,5 +1,6 @@
 import { AppError, ERROR_CODES, type ErrorCode } from '@shared/errors';
 import type { BackupPhase, BackupRecord, BackupTrigger } from '@shared/domain/backup';
+import type { StageMemory } from './memory';
 import type { PacerOptions } from './pacer';
 
 /**
@@ -65,6 +66,8 @@ export interface BackupRunStats {
   renders: { hits: number; misses: number; kept: number };
   /** The worker's own peak heap use during the backup. */
   peakHeapBytes: number;
+  /** Peak memory by stage of the backup (snapshot, pack, zip, seal, drill…). */
+  memory?: StageMemory[];
 }
 
 export type FromWorker =

@@ -15,6 +15,7 @@ import { AppError } from '@shared/errors';
 import type { BackupPhase } from '@shared/domain/backup';
 import { openEncryptedDatabase, type Db } from '../db/open-database';
 import { backupErrors } from './errors';
+import { MemoryWatch } from './memory';
 import { Pacer } from './pacer';
 import type { NoteRenderCache } from './render-cache';
 import type { runBackup as RunBackup } from './run';
@@ -66,6 +67,8 @@ function open(message: Extract<ToWorker, { type: 'open' }>): void {
 async function backup(job: BackupJob): Promise<void> {
   const renderThreads = new Set<number>();
   let peakHeapBytes = process.memoryUsage().heapUsed;
+  const memory = new MemoryWatch();
+  memory.sample('start');
   const last: { phase: BackupPhase | null; at: number } = { phase: null, at: 0 };
   const pacer = new Pacer({
     ...job.pacer,
@@ -89,6 +92,7 @@ async function backup(job: BackupJob): Promise<void> {
       now: new Date(job.now),
       pacer,
       ...(job.scryptLogN !== undefined ? { scryptLogN: job.scryptLogN } : {}),
+      memory,
       renderNote: (note) => {
         renderThreads.add(threadId);
         return renders.render(note);
@@ -102,10 +106,18 @@ async function backup(job: BackupJob): Promise<void> {
         send({ type: 'progress', phase, done, total });
       },
     });
+    memory.sample('done');
+    const stages = memory.stages();
     send({
       type: 'done',
       record,
-      stats: { threadId, renderThreads: [...renderThreads], renders: { hits: renders.hits, misses: renders.misses, kept: renders.size }, peakHeapBytes },
+      stats: {
+        threadId,
+        renderThreads: [...renderThreads],
+        renders: { hits: renders.hits, misses: renders.misses, kept: renders.size },
+        peakHeapBytes: Math.max(peakHeapBytes, ...stages.map((stage) => stage.heapUsed)),
+        memory: stages,
+      },
     });
   } catch (error) {
     send({ type: 'failed', error: toWorkerError(error) });

@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppEvent } from '@shared/ipc/events';
 import { decryptWithPassphrase } from '../../../electron/core/archive/age/age';
 import { readZip } from '../../../electron/core/archive/zip/read';
+import { buildZip } from '../../../electron/core/archive/zip/write';
+import { seal } from './craft';
 import type { AppCore } from '../../../electron/core/app-core';
 import { tempDir } from '../../support/temp-vault';
 import { ARCHIVE_PASSPHRASE, MAP_PICTURE, archiveHandlers, dumpVault, openCore, seedVault, type Seeded } from './fixtures';
@@ -117,7 +119,9 @@ describe('archive round trip', () => {
     const archive = await exportTo(source, { kind: 'vault' }, 'layout');
     const files = readZip(await decryptWithPassphrase(archive, ARCHIVE_PASSPHRASE));
     const names = [...files.keys()];
-    expect(names.slice(0, 3)).toEqual(['manifest.json', 'README.txt', 'index.md']);
+    // README and index first; the manifest, which lists every other entry's hash, is written last.
+    expect(names.slice(0, 2)).toEqual(['README.txt', 'index.md']);
+    expect(names.at(-1)).toBe('manifest.json');
     const folder = names.find((name) => name.endsWith('/note.md') && name.includes('2025-02-03'))!.replace(/\/note\.md$/, '');
     expect(folder).toMatch(/^sessions\/2025-02-03_ana-lima_[0-9a-f-]{36}$/);
     for (const file of ['session.md', 'note.md', 'note.html', 'note.lexical.json', 'map.svg', 'map.tldraw.json']) expect(names).toContain(`${folder}/${file}`);
@@ -129,5 +133,17 @@ describe('archive round trip', () => {
     expect(summary).toContain('Saying no to the CEO');
     expect(summary).toContain('- [ ] Send the article — coach');
     expect(files.get('README.txt')!.toString()).toContain('age -d -o archive.zip');
+  });
+
+  it('an archive in the previous layout (manifest first) still imports, every record equal', async () => {
+    const archive = await exportTo(source, { kind: 'vault' }, 'new-layout');
+    const files = readZip(await decryptWithPassphrase(archive, ARCHIVE_PASSPHRASE));
+    // The same files, laid out as archives were before bounded-memory backups: the manifest first.
+    const names = ['manifest.json', ...[...files.keys()].filter((name) => name !== 'manifest.json')];
+    const old = await seal(await buildZip(names.map((path) => ({ path, data: files.get(path)! }))));
+    expect([...readZip(await decryptWithPassphrase(old, ARCHIVE_PASSPHRASE)).keys()][0]).toBe('manifest.json');
+    const target = await freshCore('target-old-layout');
+    await importInto(target, old);
+    expect(dumpVault(target)).toEqual(dumpVault(source));
   });
 });

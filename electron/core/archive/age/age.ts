@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { FileHandle } from 'node:fs/promises';
 import { armor } from 'age-encryption';
 import { archiveErrors } from '../errors';
 import { runSteps, runStepsPaced, type Pause, type Steps } from '../steps';
@@ -277,26 +278,14 @@ function* openPayloadSteps(
 }
 
 function* openStreamSteps(key: Buffer, sealed: Uint8Array, cipher: Aead, onProgress?: (done: number, total: number) => void): Steps<Buffer> {
-  const chunks = Math.ceil(sealed.length / SEALED_CHUNK_BYTES);
-  const lastSize = sealed.length - (chunks - 1) * SEALED_CHUNK_BYTES;
-  // A final chunk shorter than a tag, or empty after full ones, is never written by age.
-  if (lastSize < TAG_BYTES || (lastSize === TAG_BYTES && chunks > 1)) throw archiveErrors.truncated();
+  const chunks = chunkCount(sealed.length);
   const plaintext = Buffer.alloc(sealed.length - chunks * TAG_BYTES);
   let complete = false;
   try {
     for (let index = 0; index < chunks; index++) {
       const start = index * SEALED_CHUNK_BYTES;
-      const chunk = sealed.subarray(start, Math.min(start + SEALED_CHUNK_BYTES, sealed.length));
-      const last = index === chunks - 1;
-      const opened = cipher.open(key, chunkNonce(index, last), chunk);
-      if (!opened) {
-        // A non-final chunk where the final one should be: the file was cut at a chunk boundary.
-        if (last && cipher.open(key, chunkNonce(index, false), chunk)) throw archiveErrors.truncated();
-        throw archiveErrors.tamperedPayload();
-      }
-      opened.copy(plaintext, index * CHUNK_BYTES);
-      opened.fill(0);
-      if (index % CHUNKS_PER_STEP === CHUNKS_PER_STEP - 1 && !last) {
+      openChunk(key, index, chunks, sealed.subarray(start, Math.min(start + SEALED_CHUNK_BYTES, sealed.length)), cipher, plaintext);
+      if (index % CHUNKS_PER_STEP === CHUNKS_PER_STEP - 1 && index !== chunks - 1) {
         onProgress?.(index + 1, chunks);
         yield;
       }
@@ -307,5 +296,98 @@ function* openStreamSteps(key: Buffer, sealed: Uint8Array, cipher: Aead, onProgr
   } finally {
     // Stopped half way (a cancel, a damaged chunk): what was decrypted does not linger.
     if (!complete) plaintext.fill(0);
+  }
+}
+
+/** How many STREAM chunks `sealedBytes` of payload (after its nonce) hold; refuses a length age never writes. */
+function chunkCount(sealedBytes: number): number {
+  const chunks = Math.ceil(sealedBytes / SEALED_CHUNK_BYTES);
+  const lastSize = sealedBytes - (chunks - 1) * SEALED_CHUNK_BYTES;
+  // A final chunk shorter than a tag, or empty after full ones, is never written by age.
+  if (chunks === 0 || lastSize < TAG_BYTES || (lastSize === TAG_BYTES && chunks > 1)) throw archiveErrors.truncated();
+  return chunks;
+}
+
+/** Open chunk `index` of `chunks` into its place in `plaintext`; a bad tag is a tampered (or cut) file. */
+function openChunk(key: Buffer, index: number, chunks: number, chunk: Uint8Array, cipher: Aead, plaintext: Buffer): void {
+  const last = index === chunks - 1;
+  const opened = cipher.open(key, chunkNonce(index, last), chunk);
+  if (!opened) {
+    // A non-final chunk where the final one should be: the file was cut at a chunk boundary.
+    if (last && cipher.open(key, chunkNonce(index, false), chunk)) throw archiveErrors.truncated();
+    throw archiveErrors.tamperedPayload();
+  }
+  opened.copy(plaintext, index * CHUNK_BYTES);
+  opened.fill(0);
+}
+
+/** Bytes read from the front of a file for its header: a passphrase header is a few hundred. */
+const HEAD_BYTES = 64 * 1024;
+
+async function readAt(file: FileHandle, into: Buffer, position: number): Promise<void> {
+  let done = 0;
+  while (done < into.length) {
+    const { bytesRead } = await file.read(into, done, into.length - done, position + done);
+    if (bytesRead === 0) throw archiveErrors.truncated();
+    done += bytesRead;
+  }
+}
+
+/**
+ * `decryptWithPassphrase` reading the file as it goes, a megabyte of chunks at a time, so the
+ * ciphertext is never in memory whole beside the plaintext (the backup's restore drill). The same
+ * checks, in the same order, with the same refusals: an armored file, or one whose header does not
+ * fit in the first 64 KiB, is read whole and opened by decryptWithPassphrase.
+ */
+export async function decryptFileWithPassphrase(file: FileHandle, passphrase: string, options: DecryptOptions = {}): Promise<Buffer> {
+  const cipher = options.aead ?? aead;
+  const { size } = await file.stat();
+  const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
+  await readAt(file, head, 0);
+  let header: ParsedHeader;
+  try {
+    if (isArmored(head)) throw archiveErrors.armored();
+    header = parseHeader(head);
+    if (header.payloadOffset + PAYLOAD_NONCE_BYTES > head.length && size > head.length) throw archiveErrors.damagedHeader();
+  } catch (error) {
+    if (head.length === size) throw error;
+    return decryptWithPassphrase(await file.readFile(), passphrase, options);
+  }
+  const fileKey = await unwrapFileKey(header.stanzas, passphrase, options.maxLogN ?? MAX_SCRYPT_LOG_N, cipher);
+  let key: Buffer | null = null;
+  let plaintext: Buffer | null = null;
+  let complete = false;
+  try {
+    const mac = hmacSha256(hkdfSha256(fileKey, Buffer.alloc(0), 'header'), header.macInput);
+    if (!equalBytes(mac, header.mac)) throw archiveErrors.tamperedHeader();
+    const payloadBytes = size - header.payloadOffset;
+    if (payloadBytes < PAYLOAD_NONCE_BYTES + TAG_BYTES) throw archiveErrors.truncated();
+    key = hkdfSha256(fileKey, head.subarray(header.payloadOffset, header.payloadOffset + PAYLOAD_NONCE_BYTES), 'payload');
+    const start = header.payloadOffset + PAYLOAD_NONCE_BYTES;
+    const sealedBytes = size - start;
+    const chunks = chunkCount(sealedBytes);
+    plaintext = Buffer.alloc(sealedBytes - chunks * TAG_BYTES);
+    const batch = Buffer.alloc(Math.min(sealedBytes, CHUNKS_PER_STEP * SEALED_CHUNK_BYTES));
+    for (let index = 0; index < chunks; index += CHUNKS_PER_STEP) {
+      const from = index * SEALED_CHUNK_BYTES;
+      const bytes = batch.subarray(0, Math.min(batch.length, sealedBytes - from));
+      await readAt(file, bytes, start + from);
+      for (let at = 0; at < bytes.length; at += SEALED_CHUNK_BYTES) {
+        openChunk(key, index + at / SEALED_CHUNK_BYTES, chunks, bytes.subarray(at, Math.min(at + SEALED_CHUNK_BYTES, bytes.length)), cipher, plaintext);
+      }
+      const done = Math.min(index + CHUNKS_PER_STEP, chunks);
+      options.onProgress?.(done, chunks);
+      if (done < chunks) {
+        const waiting = options.pause?.();
+        if (waiting) await waiting;
+      }
+    }
+    complete = true;
+    return plaintext;
+  } finally {
+    fileKey.fill(0);
+    key?.fill(0);
+    // Stopped half way (a cancel, a damaged chunk): what was decrypted does not linger.
+    if (!complete) plaintext?.fill(0);
   }
 }

@@ -142,11 +142,27 @@ export function readZip(zip: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Ma
 
 /** `readZip`, one entry at a time (a background backup's check inflates between keystrokes). */
 export function* readZipSteps(zip: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Steps<Map<string, Buffer>> {
+  const index = yield* indexZipSteps(zip, limits);
+  const files = new Map<string, Buffer>();
+  for (const name of index.keys()) {
+    files.set(name, index.get(name)!);
+    yield;
+  }
+  return files;
+}
+
+/**
+ * `readZipSteps` without unpacking: the same checks of the central directory, the names, the local
+ * headers and the layout up front, then a map whose entries are inflated (and checked against
+ * their CRC, size and the limits) each time one is asked for, and not kept. Reading a whole-vault
+ * backup's check (backup/drill.ts) through it holds the zip and one entry at a time, not every
+ * file of the vault unpacked at once; an entry read twice is inflated twice.
+ */
+export function* indexZipSteps(zip: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Steps<ZipIndex> {
   if (zip.length < EOCD_BYTES) throw archiveErrors.notAZip();
   const { entries, centralOffset } = yield* readCentralDirectory(zip, limits);
   for (const entry of entries) if (!isSafeEntryPath(entry.name)) throw archiveErrors.unsafePath(entry.name);
   yield;
-
   const names = new Set<string>();
   const ranges: Array<[number, number]> = [];
   for (const entry of entries) {
@@ -160,21 +176,69 @@ export function* readZipSteps(zip: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMIT
   // Entries sharing bytes are the trick behind non-recursive zip bombs; a real zip never does it.
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
   for (let i = 1; i < sorted.length; i++) if (sorted[i]![0] < sorted[i - 1]![1]) throw archiveErrors.notAZip();
-
-  const files = new Map<string, Buffer>();
-  let total = 0;
+  const files = new Map<string, { entry: CentralEntry; end: number }>();
   for (const [index, entry] of entries.entries()) {
-    const end = ranges[index]![1];
     if (entry.name.endsWith('/')) {
       if (entry.size !== 0 || entry.compressedSize > 2) throw archiveErrors.damagedEntry(entry.name);
       continue;
     }
-    const allowed = Math.min(limits.maxEntryBytes, limits.maxTotalBytes - total);
-    const content = inflate(entry, zip.subarray(end - entry.compressedSize, end), allowed, limits);
-    if (content.length !== entry.size || crc32(content) !== entry.crc) throw archiveErrors.damagedEntry(entry.name);
-    total += content.length;
-    files.set(entry.name, content);
-    yield;
+    files.set(entry.name, { entry, end: ranges[index]![1] });
   }
-  return files;
+  return new ZipIndex(zip, files, limits);
+}
+
+/** The files of a zip in memory by name, each inflated when asked for (indexZipSteps). */
+export class ZipIndex implements ReadonlyMap<string, Buffer> {
+  /** Bytes the entries read so far unpack to, each entry counted once: the limit on the whole. */
+  private total = 0;
+  private readonly counted = new Set<string>();
+
+  constructor(
+    private readonly zip: Buffer,
+    private readonly files: ReadonlyMap<string, { entry: CentralEntry; end: number }>,
+    private readonly limits: ZipLimits,
+  ) {}
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  has(name: string): boolean {
+    return this.files.has(name);
+  }
+
+  get(name: string): Buffer | undefined {
+    const file = this.files.get(name);
+    if (!file) return undefined;
+    const { entry, end } = file;
+    const seen = this.counted.has(name);
+    const allowed = Math.min(this.limits.maxEntryBytes, this.limits.maxTotalBytes - this.total + (seen ? entry.size : 0));
+    const content = inflate(entry, this.zip.subarray(end - entry.compressedSize, end), allowed, this.limits);
+    if (content.length !== entry.size || crc32(content) !== entry.crc) throw archiveErrors.damagedEntry(entry.name);
+    if (!seen) {
+      this.counted.add(name);
+      this.total += content.length;
+    }
+    return content;
+  }
+
+  keys(): MapIterator<string> {
+    return this.files.keys();
+  }
+
+  *values(): MapIterator<Buffer> {
+    for (const name of this.files.keys()) yield this.get(name)!;
+  }
+
+  *entries(): MapIterator<[string, Buffer]> {
+    for (const name of this.files.keys()) yield [name, this.get(name)!];
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Buffer]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: Buffer, key: string, map: ReadonlyMap<string, Buffer>) => void, thisArg?: unknown): void {
+    for (const [name, bytes] of this.entries()) callback.call(thisArg, bytes, name, this);
+  }
 }

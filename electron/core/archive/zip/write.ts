@@ -51,51 +51,85 @@ export async function buildZip(entries: readonly ZipEntry[], options: BuildZipOp
 
 /**
  * `buildZip`, as the pieces fflate wrote (headers, deflated data, central directory) in order,
- * without copying them into one buffer: a writer that seals and writes them one after another
- * (writeArchive) never holds the zip twice.
+ * without copying them into one buffer.
  */
 export async function buildZipChunks(entries: readonly ZipEntry[], options: BuildZipOptions = {}): Promise<Uint8Array[]> {
   for (const entry of entries) if (!isSafeEntryPath(entry.path)) throw new Error(`unsafe zip entry name ${entry.path}`);
   const chunks: Uint8Array[] = [];
-  let failure: Error | null = null;
-  let ended = false;
-  const zip = new Zip((error, chunk, final) => {
-    if (error) failure = error;
-    else chunks.push(chunk);
-    if (final) ended = true;
-  });
-  const level = options.level ?? 1;
-  const mtime = options.mtime ?? new Date();
+  const zip = new ZipStream((chunk) => chunks.push(chunk), options);
   const total = entries.reduce((sum, entry) => sum + entry.data.length, 0);
-
-  const parallel = Math.max(0, options.parallel ?? PARALLEL);
-  const pending: Array<Promise<Buffer> | undefined> = [];
-  let started = 0;
   let done = 0;
   for (const [index, entry] of entries.entries()) {
-    while (started < entries.length && started <= index + parallel) {
-      const compressing = deflateRawAsync(entries[started]!.data, { level });
-      // Awaited in order below; if an earlier entry stops the build, later failures are moot.
-      compressing.catch(() => {});
-      pending[started++] = compressing;
-    }
-    const deflated = await pending[index]!;
-    pending[index] = undefined;
-    // Compressed: the uncompressed bytes are no longer needed by the zip.
+    await zip.add(entry);
+    // Handed to the zip: a caller that gave its array away need not keep the entry alive.
     if (options.consumeEntries) (entries as Array<ZipEntry | undefined>)[index] = undefined;
-    options.checkpoint?.();
-    const file: ZipInputFile = { filename: entry.path, size: entry.data.length, crc: crc32(entry.data), compression: DEFLATED, mtime };
-    zip.add(file);
-    // zlib's output is an ordinary (never shared) ArrayBuffer; fflate's types ask for exactly that.
-    file.ondata!(null, deflated as Uint8Array<ArrayBuffer>, true);
-    if (failure) throw failure;
     done += entry.data.length;
     options.onProgress?.(done, total);
     const waiting = options.pause?.();
     if (waiting) await waiting;
   }
-  zip.end();
-  if (failure) throw failure;
-  if (!ended) throw new Error('the zip did not finish');
+  await zip.end();
   return chunks;
+}
+
+/**
+ * A zip written as its entries arrive: each is deflated on the thread pool (a few ahead of the
+ * one being written, `parallel`), and fflate's output (local header, deflated data, data
+ * descriptor; at the end the central directory) goes to `sink` at once, in order. Nothing but the
+ * central directory's small records stays behind, so a caller that seals and writes what the
+ * sink gets (writeArchive) holds no more than the entries in flight.
+ */
+export class ZipStream {
+  private readonly zip: Zip;
+  private failure: Error | null = null;
+  private ended = false;
+  private readonly level: number;
+  private readonly mtime: Date;
+  private readonly parallel: number;
+  /** Entries being deflated, oldest first: written to the zip in the order they were added. */
+  private readonly pending: Array<{ entry: ZipEntry; crc: number; deflated: Promise<Buffer> }> = [];
+
+  constructor(
+    sink: (chunk: Uint8Array) => void,
+    private readonly options: Pick<BuildZipOptions, 'level' | 'mtime' | 'parallel' | 'checkpoint'> = {},
+  ) {
+    this.zip = new Zip((error, chunk, final) => {
+      if (error) this.failure = error;
+      else sink(chunk);
+      if (final) this.ended = true;
+    });
+    this.level = options.level ?? 1;
+    this.mtime = options.mtime ?? new Date();
+    this.parallel = Math.max(0, options.parallel ?? PARALLEL);
+  }
+
+  /** Start deflating `entry`; resolves once all but the last `parallel` entries are in the zip. */
+  async add(entry: ZipEntry): Promise<void> {
+    if (!isSafeEntryPath(entry.path)) throw new Error(`unsafe zip entry name ${entry.path}`);
+    const deflated = deflateRawAsync(entry.data, { level: this.level });
+    // Awaited in order (write()); if an earlier entry stops the zip, later failures are moot.
+    deflated.catch(() => {});
+    this.pending.push({ entry, crc: crc32(entry.data), deflated });
+    while (this.pending.length > this.parallel) await this.writeOldest();
+  }
+
+  /** Write what is still being deflated, then the central directory. */
+  async end(): Promise<void> {
+    while (this.pending.length > 0) await this.writeOldest();
+    this.zip.end();
+    if (this.failure) throw this.failure;
+    if (!this.ended) throw new Error('the zip did not finish');
+  }
+
+  private async writeOldest(): Promise<void> {
+    const { entry, crc, deflated } = this.pending[0]!;
+    const data = await deflated;
+    this.pending.shift();
+    this.options.checkpoint?.();
+    const file: ZipInputFile = { filename: entry.path, size: entry.data.length, crc, compression: DEFLATED, mtime: this.mtime };
+    this.zip.add(file);
+    // zlib's output is an ordinary (never shared) ArrayBuffer; fflate's types ask for exactly that.
+    file.ondata!(null, data as Uint8Array<ArrayBuffer>, true);
+    if (this.failure) throw this.failure;
+  }
 }
