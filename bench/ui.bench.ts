@@ -100,6 +100,7 @@ async function main(): Promise<void> {
     const home: ReadyCondition[] = [
       { selector: 'button[title^="Lock the vault"]' },
       { selector: '.home h1' },
+      { selector: '.home__grid' },
       { selector: 'nav[aria-label="Coachees"] .coachee-list__item', min: coacheeCount },
     ];
     const unlockWindow = startWindow();

@@ -19,7 +19,9 @@ const weekday = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'nume
 export function Home({ navigate }: { navigate: Navigate }) {
   const today = localToday();
   const [state] = useAsync<PracticeOverview>(() => api.practiceOverview({ today, utcOffsetMinutes: utcOffsetMinutes() }), today);
-  if (state.status === 'loading') return <div className="page" aria-busy="true" />;
+  // Home's frame is drawn at once, with the coachee list beside it; the overview fills it as soon as
+  // it is read (in a ten-year vault, a few dozen milliseconds after the unlock).
+  if (state.status === 'loading') return <HomeFrame busy />;
   if (state.status === 'error') return <div className="page"><p className="error">{state.message}</p></div>;
   const overview = state.value;
   if (overview.activeCoachees === 0) return <FirstRun navigate={navigate} />;
@@ -125,6 +127,20 @@ function ActionPanel(props: { id: string; title: string; empty: string; actions:
         </ul>
       )}
     </section>
+  );
+}
+
+/**
+ * Home while the overview is being read: the day, in its place, and nothing else yet (a new vault's
+ * first-run page replaces it, so no heading is promised that may not come).
+ */
+function HomeFrame({ busy }: { busy: boolean }) {
+  return (
+    <div className="page home" aria-busy={busy}>
+      <header className="page__head">
+        <p className="eyebrow">{weekday.format(new Date())}</p>
+      </header>
+    </div>
   );
 }
 
