@@ -24,6 +24,11 @@ export const archiveErrors = {
   unsafePath: (name: string) =>
     new AppError('invalid-input', `The archive holds a file named "${printable(name)}" that points outside the archive, so Confidante will not open it.`),
   tooManyEntries: (limit: number) => new AppError('invalid-input', `The archive holds more than ${limit} files; Confidante will not open it.`),
+  tooManyToWrite: (limit: number) =>
+    new AppError(
+      'invalid-input',
+      `This vault holds more records than one archive file can carry (over ${limit.toLocaleString('en')} files), so no archive was written.`,
+    ),
   expandsTooMuch: (limitMb: number) => new AppError('invalid-input', `The archive unpacks to more than ${limitMb} MB; Confidante will not open it.`),
   entryTooLarge: (name: string, limitMb: number) =>
     new AppError('invalid-input', `The file "${printable(name)}" in the archive unpacks to more than ${limitMb} MB; Confidante will not open it.`),

@@ -22,6 +22,10 @@ export function backupProblemOf(error: unknown, folder: string, retryMs: number)
     case 'not-allowed':
       return { kind: 'not-allowed', message: `Confidante may not write to the backup folder ${folder}, so no backup was made: choose another folder in Settings. ${again}` };
     default: {
+      // Refused by the archive itself (a vault too large for one file): trying again would not help.
+      if (isRefusedByArchive(error)) {
+        return { kind: 'write-failed', message: `${error.message} Your earlier backups are kept; meanwhile, export each coachee as an archive from their page.` };
+      }
       const code = (error as { code?: unknown } | null)?.code;
       return {
         kind: 'write-failed',
@@ -29,6 +33,11 @@ export function backupProblemOf(error: unknown, folder: string, retryMs: number)
       };
     }
   }
+}
+
+/** A backup the archive writer refused outright (it can never be written as it is): no retry. */
+export function isRefusedByArchive(error: unknown): error is AppError {
+  return error instanceof AppError && error.code === 'invalid-input';
 }
 
 export function drillFailedMessage(file: string, detail: string): string {

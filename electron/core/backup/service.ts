@@ -16,7 +16,7 @@ import { passphraseStrength } from '@shared/passphrase';
 import type { Repositories } from '../repositories';
 import { readKeyFile, unwrapKey } from '../vault/key-file';
 import type { Vault, VaultOptions } from '../vault/vault';
-import { backupErrors, backupProblemOf } from './errors';
+import { backupErrors, backupProblemOf, isRefusedByArchive } from './errors';
 import { writeHint } from './hint';
 import { readConfig, readLedger, writeConfig, writeLedger, type BackupConfig, type BackupLedger } from './ledger';
 import type { PacerOptions } from './pacer';
@@ -402,8 +402,10 @@ export class BackupService {
     } catch (error) {
       if (running.cancelled || !this.host.vault.isUnlocked || (isAppError(error) && error.code === 'cancelled')) return;
       const { kind, message } = backupProblemOf(error, folder, this.timing.retryMs);
-      await this.recordProblem({ kind, message, at: new Date().toISOString(), retryAt: new Date(Date.now() + this.timing.retryMs).toISOString() });
-      this.scheduleRetry();
+      // A vault the archive cannot hold fails the same way every time: said once, not retried.
+      const retry = !isRefusedByArchive(error);
+      await this.recordProblem({ kind, message, at: new Date().toISOString(), retryAt: retry ? new Date(Date.now() + this.timing.retryMs).toISOString() : null });
+      if (retry) this.scheduleRetry();
       return;
     } finally {
       clearInterval(busy);
