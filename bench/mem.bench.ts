@@ -1,5 +1,5 @@
 /**
- * A ten-year vault in the real UI: 100,000 notes (--quick: 10,000), with coachees, sessions, maps
+ * A ten-year vault in the real UI: 100,000 notes (--quick: 5,000), with coachees, sessions, maps
  * and actions in proportion, unlocked in Chromium against the preview server running in a process
  * of its own (the main process's stand-in: the same core, behind the loopback bridge), then a map
  * of 200 labelled shapes opened.
@@ -33,7 +33,7 @@ import { bench, describe, median, note, QUICK, run, startWindow } from './suppor
 import { BENCH_PASSPHRASE, openCoachee, until } from './support/ui-steps';
 import { seedVault } from './support/vault-seed';
 
-const NOTES = QUICK ? 10_000 : 100_000;
+const NOTES = QUICK ? 5_000 : 100_000;
 const SIZE = `${NOTES / 1000}k`;
 const MAP_SHAPES = 200;
 const UNLOCK_RUNS = QUICK ? 2 : 5;

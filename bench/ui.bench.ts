@@ -28,14 +28,14 @@ import { lexicalNote, prng, topicsFor } from './support/words';
 
 const OTHER_COACHEES = 24;
 const UNLOCK_RUNS = QUICK ? 2 : 7;
-const OPEN_RUNS = QUICK ? 3 : 15;
-const MAP_200_RUNS = QUICK ? 3 : 15;
+const OPEN_RUNS = QUICK ? 2 : 15;
+const MAP_200_RUNS = QUICK ? 2 : 15;
 const CANVAS_RUNS = QUICK ? 0 : 4;
 const UNLABELLED_RUNS = QUICK ? 0 : 2;
 const MAP_SHAPES = 200;
 const BIG_MAP_SHAPES = 2000;
 const NOTE_WORDS = 20_000;
-const KEYSTROKES = QUICK ? 50 : 300;
+const KEYSTROKES = QUICK ? 40 : 300;
 const WARMUP_KEYSTROKES = 30;
 const KEY_DELAY_MS = 40;
 
@@ -183,7 +183,7 @@ async function main(): Promise<void> {
     bench('ui.open_map_200_labelled_ms', median(map200.map((s) => s.paint)), 'ms', map200Window);
 
     const dragWindow = startWindow();
-    const drag = await probeDrag(page, `${MAP_SECTION} .tl-shape[data-shape-id="shape:0"]`, QUICK ? 60 : 150);
+    const drag = await probeDrag(page, `${MAP_SECTION} .tl-shape[data-shape-id="shape:0"]`, QUICK ? 40 : 150);
     note(
       `drag of one shape among ${MAP_SHAPES}: ${drag.moves} pointer moves over ${drag.ms.toFixed(0)} ms, ${drag.intervals.length} frames; ` +
         `frame intervals ${describe(drag.intervals)}; ${drag.intervals.filter((ms) => ms > 17.5).length} longer than one 60 Hz frame; the shape moved ${drag.moved ? 'yes' : 'NO'}`,
