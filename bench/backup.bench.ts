@@ -35,7 +35,7 @@ import { seedVault } from './support/vault-seed';
 import { lexicalNote, prng, topicsFor } from './support/words';
 
 // --quick: a tenth of the vault and one round, for everyday use.
-const NOTES = QUICK ? 1_000 : 10_000;
+const NOTES = QUICK ? 500 : 10_000;
 const BACKUPS = QUICK ? 1 : 3;
 const ROUNDS = QUICK ? 1 : 3;
 const KEYSTROKES = QUICK ? 80 : 120;

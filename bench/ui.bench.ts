@@ -27,7 +27,7 @@ import { BENCH_PASSPHRASE, createVault, lock, openCoachee, until } from './suppo
 import { lexicalNote, prng, topicsFor } from './support/words';
 
 const OTHER_COACHEES = 24;
-const UNLOCK_RUNS = QUICK ? 2 : 7;
+const UNLOCK_RUNS = QUICK ? 1 : 7;
 const OPEN_RUNS = QUICK ? 2 : 15;
 const MAP_200_RUNS = QUICK ? 2 : 15;
 const CANVAS_RUNS = QUICK ? 0 : 4;

@@ -20,7 +20,7 @@
  *                                       flat, ~10 is linear work in a hot path)
  *   vault.kdf_ms                        the production passphrase KDF (median)
  *
- * Sizes: 1,000, 10,000 and 100,000 notes (--quick: 1,000 and 10,000), with coachees, sessions, maps
+ * Sizes: 1,000, 10,000 and 100,000 notes (--quick: 1,000 and 5,000), with coachees, sessions, maps
  * and actions in proportion (support/vault-seed.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -42,7 +42,7 @@ import { bench, describe, median, note, p95, QUICK, run, startWindow, type Measu
 import { seedVault } from './support/vault-seed';
 import { lexicalNote, prng, searchQueries, topicsFor, type SearchQuery } from './support/words';
 
-const SIZES = QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+const SIZES = QUICK ? [1_000, 5_000] : [1_000, 10_000, 100_000];
 const RATIO_NOTES = QUICK ? 1_000 : 10_000;
 const RATIO_COACHEES = RATIO_NOTES / 50;
 const NOTE_BYTES = 2048;
