@@ -239,9 +239,10 @@ describe('the journey in web', () => {
     for (const part of ['In the charter workshop', 'You summarised before anyone else spoke', 'The quieter engineers stopped contributing', 'I will ask first, then summarise']) {
       expect(given).toContain(part);
     }
-    const goals = await page.getByRole('region', { name: 'Goals' }).innerText();
-    expect(goals).toContain('Paused on');
-    expect(goals).toContain('The reorganisation comes first');
+    // The dialog closes once the status is saved; the journey is then read again, so wait for it.
+    const goals = page.getByRole('region', { name: 'Goals' });
+    await expect.poll(() => goals.innerText()).toContain('Paused on');
+    expect(await goals.innerText()).toContain('The reorganisation comes first');
   });
 
   it('made no request outside its own origin', () => {
