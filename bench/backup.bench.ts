@@ -38,7 +38,7 @@ import { lexicalNote, prng, topicsFor } from './support/words';
 const NOTES = QUICK ? 500 : 10_000;
 const BACKUPS = QUICK ? 1 : 3;
 const ROUNDS = QUICK ? 1 : 3;
-const KEYSTROKES = QUICK ? 80 : 120;
+const KEYSTROKES = QUICK ? 40 : 120;
 const WARMUP_KEYSTROKES = 20;
 const KEY_DELAY_MS = 40;
 const BACKUP_PASSPHRASE = 'quiet harbour 58 amber falcon';
