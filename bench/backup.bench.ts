@@ -22,13 +22,11 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
-import type * as BundleForNode from '../scripts/bundle-for-node.mjs';
 import type { BackupPhase } from '../shared/domain/backup';
 import type { StageMemory } from '../electron/core/backup/memory';
 import { createCoachHandlers } from '../electron/core/api/coach-handlers';
 import { AppCore } from '../electron/core/app-core';
-import { launch, probes } from './support/browser';
+import { backupWorkerBundle, launch, probes } from './support/browser';
 import { BENCH_PASSPHRASE, createVault, openCoachee, until } from './support/ui-steps';
 import { QUICK, bench, describe, median, note, p95, run, startWindow } from './support/report';
 import { seedVault } from './support/vault-seed';
@@ -234,15 +232,9 @@ async function main(): Promise<void> {
   // their own reasons to live); this benchmark has none but its waiting, so it keeps itself alive.
   const alive = setInterval(() => undefined, 1000);
   try {
-    // Worker threads run files, not TypeScript: the backup worker bundled as the tools' build does
-    // (inside node_modules/.cache, where its packages resolve). The script is loaded from the
-    // project at run time (bench/run.mjs runs from its root), not built into this bundle.
-    const script = pathToFileURL(join(process.cwd(), 'scripts/bundle-for-node.mjs')).href;
-    const { bundleForNode } = (await import(script)) as typeof BundleForNode;
-    const worker = await bundleForNode('electron/core/backup/worker.ts');
-    // The live session's preview server (bench/support/browser.ts) finds it here.
-    process.env.CONFIDANTE_BACKUP_WORKER = worker;
-    await wholeVault(root, worker);
+    // Worker threads run files, not TypeScript: the backup worker bundled once, for the whole-vault
+    // runs here and the live session's preview server (bench/support/browser.ts) alike.
+    await wholeVault(root, await backupWorkerBundle());
     await liveSession();
   } finally {
     clearInterval(alive);

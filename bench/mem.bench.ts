@@ -18,7 +18,6 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { migrate } from '../electron/core/db/migrations';
 import { openEncryptedDatabase } from '../electron/core/db/open-database';
@@ -26,7 +25,7 @@ import { createRepositories } from '../electron/core/repositories';
 import { deriveKey, newScryptParams, PASSPHRASE_KDF } from '../electron/core/vault/kdf';
 import { readKeyFile, unwrapKey } from '../electron/core/vault/key-file';
 import { Vault } from '../electron/core/vault/vault';
-import { backupWorkerBundle, launchBrowser, probes, PROJECT_ROOT, requireBuiltRenderer, snapshotRenderer } from './support/browser';
+import { backupWorkerBundle, bundleFromProject, launchBrowser, probes, requireBuiltRenderer, snapshotRenderer } from './support/browser';
 import { geoShapeCount, replicateGeoShape } from './support/map-snapshot';
 import type { ReadyCondition, Stages } from './support/page-probes';
 import { bench, describe, median, note, QUICK, run, startWindow } from './support/report';
@@ -68,9 +67,7 @@ async function seed(dataDir: string): Promise<{ templateSession: string; map200S
 }
 
 async function startServer(rendererDir: string, dataDir: string): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
-  // The bundler is loaded at run time from the project (this file runs from a bundle elsewhere).
-  const bundler = (await import(pathToFileURL(join(PROJECT_ROOT, 'scripts', 'bundle-for-node.mjs')).href)) as { bundleForNode(entry: string): Promise<string> };
-  const entry = await bundler.bundleForNode('bench/support/preview-child.ts');
+  const entry = await bundleFromProject('bench/support/preview-child.ts');
   // With the backup worker the app starts at every unlock: its thread's memory is the main process's too.
   const child = spawn(process.execPath, [entry, rendererDir, dataDir, await backupWorkerBundle()], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {

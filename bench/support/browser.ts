@@ -79,12 +79,21 @@ export interface Harness {
 }
 
 /**
- * The backup worker, bundled: every unlock starts it in the app (BackupService), so the benchmarks'
- * servers start it too. Loaded from the project at run time (benchmarks run from a bundle elsewhere).
+ * An entry of the project bundled for plain Node (scripts/bundle-for-node.mjs), for a process or a
+ * worker thread to run. The bundler is loaded from the project at run time: a benchmark itself runs
+ * from a bundle elsewhere.
  */
-export async function backupWorkerBundle(): Promise<string> {
+export async function bundleFromProject(entry: string): Promise<string> {
   const bundler = (await import(pathToFileURL(join(PROJECT_ROOT, 'scripts', 'bundle-for-node.mjs')).href)) as { bundleForNode(entry: string): Promise<string> };
-  return bundler.bundleForNode('electron/core/backup/worker.ts');
+  return bundler.bundleForNode(entry);
+}
+
+let backupWorker: Promise<string> | null = null;
+
+/** The backup worker, bundled once per benchmark: every unlock starts it in the app, so the benchmarks' servers start it too. */
+export function backupWorkerBundle(): Promise<string> {
+  backupWorker ??= bundleFromProject('electron/core/backup/worker.ts');
+  return backupWorker;
 }
 
 /** The preview server (built renderer + real core, production KDF) and Chromium on its coach page. */
