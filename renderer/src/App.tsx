@@ -48,6 +48,7 @@ export function App() {
   const requestClose = useCallback(async () => {
     await flushAll();
     await settled();
+    // Once more for what the editors handed over during flushAll (it ran beside them).
     await trySavesAgain();
     const unsaved = unsavedCount();
     if (unsaved > 0) {

@@ -21,7 +21,7 @@ export function Home({ navigate }: { navigate: Navigate }) {
   const [state] = useAsync<PracticeOverview>(() => api.practiceOverview({ today, utcOffsetMinutes: utcOffsetMinutes() }), today);
   // Home's frame is drawn at once, with the coachee list beside it; the overview fills it as soon as
   // it is read (in a ten-year vault, a few dozen milliseconds after the unlock).
-  if (state.status === 'loading') return <HomeFrame busy />;
+  if (state.status === 'loading') return <HomeFrame />;
   if (state.status === 'error') return <div className="page"><p className="error">{state.message}</p></div>;
   const overview = state.value;
   if (overview.activeCoachees === 0) return <FirstRun navigate={navigate} />;
@@ -134,9 +134,9 @@ function ActionPanel(props: { id: string; title: string; empty: string; actions:
  * Home while the overview is being read: the day, in its place, and nothing else yet (a new vault's
  * first-run page replaces it, so no heading is promised that may not come).
  */
-function HomeFrame({ busy }: { busy: boolean }) {
+function HomeFrame() {
   return (
-    <div className="page home" aria-busy={busy}>
+    <div className="page home" aria-busy="true">
       <header className="page__head">
         <p className="eyebrow">{weekday.format(new Date())}</p>
       </header>
